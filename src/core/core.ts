@@ -1,0 +1,81 @@
+// The Electron-free application core: one database, one event bus, the domain on top.
+import { join } from 'node:path';
+import type { Snapshot } from '../shared/entities.ts';
+import { DATABASE_FILE, openDatabase } from './db/open.ts';
+import { createActivities } from './domain/activities.ts';
+import { createAgents } from './domain/agents.ts';
+import { createDeliverables } from './domain/deliverables.ts';
+import { createIdempotency } from './domain/idempotency.ts';
+import { createSessions } from './domain/sessions.ts';
+import { type Clock, Store } from './domain/store.ts';
+import { createTasks } from './domain/tasks.ts';
+import { EventBus } from './events/bus.ts';
+
+export interface CoreOptions {
+  /** Folder for the database (and, for serve, the token). */
+  dataDir: string;
+  /** How many events the log keeps for replay; older ones are pruned (clients get `reset`). */
+  retainEvents?: number;
+  clock?: Clock;
+}
+
+export const DEFAULT_RETAINED_EVENTS = 100_000;
+
+export function createCore(options: CoreOptions) {
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  const bus = new EventBus();
+  const store = new Store(db, bus, options.clock);
+  const retainEvents = options.retainEvents ?? DEFAULT_RETAINED_EVENTS;
+
+  const agents = createAgents(store);
+  const tasks = createTasks(store, agents, () => activities);
+  const activities = createActivities(store, agents, tasks.assertExists);
+  const deliverables = createDeliverables(store, tasks.assertExists);
+  const sessions = createSessions(store, agents, activities, tasks.assertExists);
+  const idempotency = createIdempotency(store);
+
+  const pruneEvents = () => store.log.prune(retainEvents);
+  pruneEvents();
+  idempotency.prune();
+  // Prune now and then rather than on every write: the log may overshoot by one interval.
+  const pruneEvery = Math.max(1, Math.floor(retainEvents / 10));
+  let writesSincePrune = 0;
+  const unsubscribePrune = bus.subscribe(() => {
+    if (++writesSincePrune < pruneEvery) return;
+    writesSincePrune = 0;
+    pruneEvents();
+  });
+
+  let closed = false;
+  return {
+    db,
+    bus,
+    store,
+    events: store.log,
+    agents,
+    tasks,
+    activities,
+    deliverables,
+    sessions,
+    idempotency,
+    pruneEvents,
+    /** Everything a board needs, read in one transaction so it matches `last_event_id` exactly. */
+    snapshot(): Snapshot {
+      return store.read(() => ({
+        last_event_id: store.log.bounds().latest,
+        tasks: tasks.list(),
+        agents: agents.list(),
+        sessions: sessions.list(),
+      }));
+    },
+    close(): void {
+      if (closed) return;
+      closed = true;
+      unsubscribePrune();
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+  };
+}
+
+export type Core = ReturnType<typeof createCore>;

@@ -1,0 +1,97 @@
+// The first schema: the tables of DESIGN.md with their enums, cascades and indexes.
+import {
+  ACTIVITY_TYPES,
+  AGENT_STATUSES,
+  DELIVERABLE_TYPES,
+  SESSION_STATUSES,
+  SESSION_TYPES,
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+} from '../../../shared/enums.ts';
+import type { Migration } from './types.ts';
+
+const oneOf = (column: string, values: readonly string[]) =>
+  `CHECK (${column} IN (${values.map((v) => `'${v}'`).join(', ')}))`;
+
+export const initial: Migration = {
+  version: 1,
+  name: 'initial schema',
+  sql: `
+    CREATE TABLE agents (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      role TEXT NOT NULL,
+      description TEXT,
+      avatar_emoji TEXT NOT NULL,
+      status TEXT NOT NULL ${oneOf('status', AGENT_STATUSES)},
+      is_master INTEGER NOT NULL DEFAULT 0 CHECK (is_master IN (0, 1)),
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    );
+
+    CREATE TABLE tasks (
+      id TEXT PRIMARY KEY,
+      title TEXT NOT NULL,
+      description TEXT,
+      status TEXT NOT NULL ${oneOf('status', TASK_STATUSES)},
+      priority TEXT NOT NULL ${oneOf('priority', TASK_PRIORITIES)},
+      assigned_agent_id TEXT REFERENCES agents(id) ON DELETE SET NULL,
+      created_by_agent_id TEXT REFERENCES agents(id) ON DELETE SET NULL,
+      due_date TEXT,
+      version INTEGER NOT NULL DEFAULT 1,
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    );
+    CREATE INDEX idx_tasks_status ON tasks (status, updated_at);
+    CREATE INDEX idx_tasks_assigned ON tasks (assigned_agent_id);
+    CREATE INDEX idx_tasks_created_by ON tasks (created_by_agent_id);
+
+    CREATE TABLE task_activities (
+      id TEXT PRIMARY KEY,
+      task_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+      agent_id TEXT REFERENCES agents(id) ON DELETE SET NULL,
+      activity_type TEXT NOT NULL ${oneOf('activity_type', ACTIVITY_TYPES)},
+      message TEXT NOT NULL,
+      metadata TEXT CHECK (metadata IS NULL OR json_valid(metadata)),
+      created_at TEXT NOT NULL
+    );
+    CREATE INDEX idx_activities_task ON task_activities (task_id, created_at);
+    CREATE INDEX idx_activities_agent ON task_activities (agent_id);
+
+    CREATE TABLE task_deliverables (
+      id TEXT PRIMARY KEY,
+      task_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+      deliverable_type TEXT NOT NULL ${oneOf('deliverable_type', DELIVERABLE_TYPES)},
+      title TEXT NOT NULL,
+      path TEXT,
+      description TEXT,
+      metadata TEXT CHECK (metadata IS NULL OR json_valid(metadata)),
+      created_at TEXT NOT NULL
+    );
+    CREATE INDEX idx_deliverables_task ON task_deliverables (task_id, created_at);
+
+    CREATE TABLE openclaw_sessions (
+      id TEXT PRIMARY KEY,
+      agent_id TEXT REFERENCES agents(id) ON DELETE SET NULL,
+      openclaw_session_id TEXT NOT NULL UNIQUE,
+      agent_name TEXT,
+      channel TEXT,
+      status TEXT NOT NULL ${oneOf('status', SESSION_STATUSES)},
+      session_type TEXT NOT NULL ${oneOf('session_type', SESSION_TYPES)},
+      task_id TEXT REFERENCES tasks(id) ON DELETE CASCADE,
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      ended_at TEXT
+    );
+    CREATE INDEX idx_openclaw_sessions_task ON openclaw_sessions (task_id);
+    CREATE INDEX idx_openclaw_sessions_status ON openclaw_sessions (status, session_type);
+    CREATE INDEX idx_openclaw_sessions_agent ON openclaw_sessions (agent_id);
+
+    CREATE TABLE events (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      type TEXT NOT NULL,
+      payload TEXT NOT NULL CHECK (json_valid(payload)),
+      created_at TEXT NOT NULL
+    );
+  `,
+};

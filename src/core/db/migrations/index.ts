@@ -1,0 +1,6 @@
+// Every migration, in order. Append only.
+import { initial } from './001-initial.ts';
+import { idempotency } from './002-idempotency.ts';
+import type { Migration } from './types.ts';
+
+export const MIGRATIONS: readonly Migration[] = [initial, idempotency];

@@ -1,0 +1,22 @@
+// Opens the SQLite file with the settings the app relies on, then migrates it.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { migrate } from './migrate.ts';
+
+export const DATABASE_FILE = 'mission-control.db';
+
+/**
+ * WAL with synchronous=NORMAL: a process crash (kill -9) loses nothing that was committed;
+ * only an OS crash or power cut can lose the last few commits. That buys the write rate.
+ */
+export function openDatabase(file: string, options: { migrate?: boolean } = {}): Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new BetterSqlite3(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  if (options.migrate !== false) migrate(db);
+  return db;
+}

@@ -1,0 +1,59 @@
+// The activity log of a task: what happened, who did it, with optional JSON metadata.
+import type { Activity } from '../../shared/entities.ts';
+import { ActivityCreate, ActivityListQuery } from '../../shared/inputs.ts';
+import type { Agents } from './agents.ts';
+import { activityFromRow, toJson } from './rows.ts';
+import type { Store } from './store.ts';
+
+type ActivityRow = Parameters<typeof activityFromRow>[0];
+
+export function createActivities(store: Store, agents: Agents, assertTask: (id: string) => void) {
+  const { db } = store;
+  // rowid breaks ties between activities logged in the same millisecond, in insertion order.
+  const asc = db.prepare<[string, number], ActivityRow>(
+    'SELECT * FROM task_activities WHERE task_id = ? ORDER BY created_at, rowid LIMIT ?',
+  );
+  const desc = db.prepare<[string, number], ActivityRow>(
+    'SELECT * FROM task_activities WHERE task_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
+  );
+  const insert = db.prepare(`INSERT INTO task_activities
+    (id, task_id, agent_id, activity_type, message, metadata, created_at)
+    VALUES (@id, @task_id, @agent_id, @activity_type, @message, @metadata, @created_at)`);
+
+  /** Inserts and emits within the caller's write; used by other domain functions too. */
+  function append(taskId: string, data: ReturnType<typeof ActivityCreate.parse>, at: string): Activity {
+    const activity: Activity = {
+      id: store.newId(),
+      task_id: taskId,
+      agent_id: data.agent_id ?? null,
+      activity_type: data.activity_type,
+      message: data.message,
+      metadata: data.metadata ?? null,
+      created_at: at,
+    };
+    insert.run({ ...activity, metadata: toJson(activity.metadata) });
+    store.emit('activity_logged', activity, at);
+    return activity;
+  }
+
+  return {
+    append,
+    list(taskId: string, query: Partial<ActivityListQuery> = {}): Activity[] {
+      const { order, limit } = ActivityListQuery.parse(query);
+      return store.read(() => {
+        assertTask(taskId);
+        return (order === 'desc' ? desc : asc).all(taskId, limit ?? -1).map(activityFromRow);
+      });
+    },
+    create(taskId: string, input: ActivityCreate): Activity {
+      const data = ActivityCreate.parse(input);
+      return store.write(() => {
+        assertTask(taskId);
+        agents.assertExists(data.agent_id, 'agent_id');
+        return append(taskId, data, store.now());
+      });
+    },
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,75 @@
+// Agents: the AI workers (and the master orchestrator) that tasks are assigned to.
+import type { Agent } from '../../shared/entities.ts';
+import { AgentCreate, AgentPatch } from '../../shared/inputs.ts';
+import { notFound, unprocessable } from './errors.ts';
+import { agentFromRow } from './rows.ts';
+import type { Store } from './store.ts';
+
+type AgentRow = Omit<Agent, 'is_master'> & { is_master: number };
+
+export function createAgents(store: Store) {
+  const { db } = store;
+  const all = db.prepare<[], AgentRow>('SELECT * FROM agents ORDER BY is_master DESC, name, created_at');
+  const one = db.prepare<[string], AgentRow>('SELECT * FROM agents WHERE id = ?');
+  const insert = db.prepare(`INSERT INTO agents
+    (id, name, role, description, avatar_emoji, status, is_master, created_at, updated_at)
+    VALUES (@id, @name, @role, @description, @avatar_emoji, @status, @is_master, @created_at, @updated_at)`);
+  const update = db.prepare(`UPDATE agents SET name = @name, role = @role, description = @description,
+    avatar_emoji = @avatar_emoji, status = @status, is_master = @is_master, updated_at = @updated_at WHERE id = @id`);
+  const remove = db.prepare<[string]>('DELETE FROM agents WHERE id = ?');
+
+  const get = (id: string): Agent => {
+    const row = one.get(id);
+    if (!row) throw notFound('agent', id);
+    return agentFromRow(row);
+  };
+
+  return {
+    list: (): Agent[] => all.all().map(agentFromRow),
+    get,
+    /** Throws 422 when a reference names an agent that does not exist. */
+    assertExists(id: string | null | undefined, field: string): void {
+      if (id != null && !one.get(id))
+        throw unprocessable(`${field}: agent ${id} does not exist`, { field, id });
+    },
+    create(input: AgentCreate): Agent {
+      const data = AgentCreate.parse(input);
+      return store.write(() => {
+        const now = store.now();
+        const agent: Agent = {
+          id: store.newId(),
+          name: data.name,
+          role: data.role,
+          description: data.description ?? null,
+          avatar_emoji: data.avatar_emoji,
+          status: data.status,
+          is_master: data.is_master,
+          created_at: now,
+          updated_at: now,
+        };
+        insert.run({ ...agent, is_master: agent.is_master ? 1 : 0 });
+        store.emit('agent_created', agent, now);
+        return agent;
+      });
+    },
+    update(id: string, patch: AgentPatch): Agent {
+      const changes = AgentPatch.parse(patch);
+      return store.write(() => {
+        const agent: Agent = { ...get(id), ...changes, updated_at: store.now() };
+        update.run({ ...agent, is_master: agent.is_master ? 1 : 0 });
+        store.emit('agent_updated', agent, agent.updated_at);
+        return agent;
+      });
+    },
+    /** Tasks, activities and sessions keep their rows; their references to the agent become null. */
+    remove(id: string): { id: string } {
+      return store.write(() => {
+        if (remove.run(id).changes === 0) throw notFound('agent', id);
+        store.emit('agent_deleted', { id });
+        return { id };
+      });
+    },
+  };
+}
+
+export type Agents = ReturnType<typeof createAgents>;

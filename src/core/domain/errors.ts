@@ -1,0 +1,22 @@
+// Typed domain errors; the HTTP error handler (and IPC) map them to status codes and messages.
+export type DomainErrorCode = 'not_found' | 'conflict' | 'invalid' | 'unprocessable';
+
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
+  readonly details: unknown;
+  constructor(code: DomainErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const notFound = (what: string, id: string) =>
+  new DomainError('not_found', `${what} ${id} not found`, { id });
+
+export const conflict = (message: string, details?: unknown) => new DomainError('conflict', message, details);
+
+/** A well-formed input that names something that does not exist, or breaks a rule. */
+export const unprocessable = (message: string, details?: unknown) =>
+  new DomainError('unprocessable', message, details);

@@ -1,0 +1,114 @@
+// Request guards: Host allow-list (DNS rebinding), Origin check (CSRF), bearer/cookie auth, failed-auth brake.
+import type { FastifyRequest } from 'fastify';
+import { API_HEADERS, SESSION_COOKIE } from '../../shared/api.ts';
+import { safeEqual, sessionCookieValue } from '../config/token.ts';
+import { HttpError } from './errors.ts';
+
+export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1'] as const;
+
+/** `Host` without its port; brackets of an IPv6 literal removed; lower case. */
+export function hostnameOf(host: string | undefined): string | null {
+  if (!host) return null;
+  try {
+    return new URL(`http://${host}`).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+export interface GuardOptions {
+  token: string;
+  allowedHosts: ReadonlySet<string>;
+  /** Extra origins allowed to call the API from a browser (CORS stays closed without them). */
+  allowedOrigins: ReadonlySet<string>;
+}
+
+export type AuthMethod = 'bearer' | 'cookie';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function checkHost(request: FastifyRequest, options: GuardOptions): void {
+  const name = hostnameOf(request.headers.host);
+  if (!name || !options.allowedHosts.has(name)) {
+    throw new HttpError(
+      403,
+      'forbidden_host',
+      `Host ${JSON.stringify(request.headers.host ?? '')} is not allowed`,
+    );
+  }
+}
+
+/** A browser's Origin must be this server itself (or one configured); non-browsers send none. */
+export function checkOrigin(request: FastifyRequest, options: GuardOptions): void {
+  const origin = request.headers.origin;
+  if (origin === undefined) return;
+  if (options.allowedOrigins.has(origin)) return;
+  let sameOrigin = false;
+  try {
+    sameOrigin = new URL(origin).host === request.headers.host;
+  } catch {
+    sameOrigin = false;
+  }
+  if (!sameOrigin)
+    throw new HttpError(403, 'forbidden_origin', `Origin ${JSON.stringify(origin)} is not allowed`);
+}
+
+/** Returns how the request proved itself, or null. */
+export function authenticate(request: FastifyRequest, options: GuardOptions): AuthMethod | null {
+  const header = request.headers.authorization;
+  if (header !== undefined) {
+    const match = /^Bearer\s+(.+)$/i.exec(header);
+    return match?.[1] && safeEqual(match[1].trim(), options.token) ? 'bearer' : null;
+  }
+  const cookie = request.cookies?.[SESSION_COOKIE];
+  if (cookie && safeEqual(cookie, sessionCookieValue(options.token))) {
+    // A cookie rides along on cross-site requests too; a write must show it came from our own page.
+    if (!SAFE_METHODS.has(request.method) && request.headers.origin === undefined) {
+      throw new HttpError(403, 'origin_required', 'A browser write needs a same-origin Origin header');
+    }
+    return 'cookie';
+  }
+  return null;
+}
+
+/** Slows guessing: after `limit` failed attempts in `windowMs` an address gets 429 until the window passes. */
+export class FailedAuthBrake {
+  readonly #failures = new Map<string, { count: number; since: number }>();
+  readonly limit: number;
+  readonly windowMs: number;
+  constructor(limit = 20, windowMs = 60_000) {
+    this.limit = limit;
+    this.windowMs = windowMs;
+  }
+
+  check(address: string, now = Date.now()): void {
+    const entry = this.#failures.get(address);
+    if (!entry) return;
+    if (now - entry.since > this.windowMs) {
+      this.#failures.delete(address);
+      return;
+    }
+    if (entry.count >= this.limit) {
+      const retryAfter = Math.ceil((entry.since + this.windowMs - now) / 1000);
+      throw new HttpError(429, 'too_many_failed_attempts', 'Too many failed authentications; try later', {
+        retry_after_s: retryAfter,
+      });
+    }
+  }
+
+  fail(address: string, now = Date.now()): void {
+    const entry = this.#failures.get(address);
+    if (!entry || now - entry.since > this.windowMs) this.#failures.set(address, { count: 1, since: now });
+    else entry.count += 1;
+    if (this.#failures.size > 10_000) this.#failures.clear(); // bounded memory under a spray of addresses
+  }
+}
+
+/** `If-Match: 3`, `"3"` or `W/"3"` → 3; absent or `*` → undefined. */
+export function parseIfMatch(request: FastifyRequest): number | undefined {
+  const raw = request.headers[API_HEADERS.ifMatch];
+  if (raw === undefined || raw === '*') return undefined;
+  const match = typeof raw === 'string' ? /^(?:W\/)?"?(\d{1,15})"?$/.exec(raw.trim()) : null;
+  if (!match?.[1]) throw new HttpError(400, 'bad_if_match', 'If-Match must be the task version, e.g. "3"');
+  return Number(match[1]);
+}

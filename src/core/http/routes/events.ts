@@ -1,0 +1,21 @@
+// The live stream and the snapshot a client loads before following it.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { API_HEADERS } from '../../../shared/api.ts';
+import { parse, type RouteContext } from '../context.ts';
+import type { SseHub } from '../sse.ts';
+
+const EventId = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const StreamQuery = z.object({ lastEventId: EventId.optional() });
+
+export function eventRoutes(app: FastifyInstance, { core }: RouteContext, hub: SseHub): void {
+  app.get('/api/snapshot', async () => core.snapshot());
+
+  app.get('/api/events/stream', async (req, reply) => {
+    const header = req.headers[API_HEADERS.lastEventId];
+    const fromHeader = typeof header === 'string' && header !== '' ? parse(EventId, header) : undefined;
+    const lastEventId = fromHeader ?? parse(StreamQuery, req.query).lastEventId ?? null;
+    reply.hijack();
+    hub.attach(reply.raw, lastEventId);
+  });
+}

@@ -1,0 +1,130 @@
+// The live event stream: replay after Last-Event-ID, then live fan-out of pre-serialised frames.
+import type { ServerResponse } from 'node:http';
+import type { DomainEvent } from '../../shared/events.ts';
+import type { EventBus } from '../events/bus.ts';
+import type { EventLog } from '../events/log.ts';
+
+export interface SseOptions {
+  /** Keep-alive comment interval. */
+  pingMs: number;
+  /** What `retry:` tells EventSource to wait before reconnecting. */
+  retryMs: number;
+  /** A client whose unsent bytes pass this is disconnected; it recovers by replay. */
+  maxBufferBytes: number;
+  /** Events read from the log per step while replaying. */
+  replayPage: number;
+}
+
+export const DEFAULT_SSE: SseOptions = {
+  pingMs: 30_000,
+  retryMs: 2_000,
+  maxBufferBytes: 1 << 20,
+  replayPage: 500,
+};
+
+interface Client {
+  res: ServerResponse;
+  /** Highest id written to this client; nothing at or below it is sent again. */
+  lastSent: number;
+  /** False while replaying from the log; live events are skipped then (the replay reads them). */
+  live: boolean;
+}
+
+export const frame = (id: number, type: string, payloadJson: string) =>
+  `id: ${id}\ndata: {"type":${JSON.stringify(type)},"payload":${payloadJson}}\n\n`;
+
+export class SseHub {
+  readonly #log: EventLog;
+  readonly #options: SseOptions;
+  readonly #clients = new Set<Client>();
+  readonly #unsubscribe: () => void;
+  readonly #ping: NodeJS.Timeout;
+  /** Clients dropped for falling too far behind, since start. */
+  dropped = 0;
+
+  constructor(log: EventLog, bus: EventBus, options: Partial<SseOptions> = {}) {
+    this.#log = log;
+    this.#options = { ...DEFAULT_SSE, ...options };
+    this.#unsubscribe = bus.subscribe((event) => this.#broadcast(event));
+    this.#ping = setInterval(() => this.#sendAll(': ping\n\n'), this.#options.pingMs);
+    this.#ping.unref();
+  }
+
+  get size(): number {
+    return this.#clients.size;
+  }
+
+  /**
+   * Starts a stream on `res`. With `lastEventId` it first replays every stored event after it;
+   * without, it starts at the newest event. An id the log cannot continue from gets `reset`.
+   */
+  attach(res: ServerResponse, lastEventId: number | null): void {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.socket?.setNoDelay(true);
+    res.write(`retry: ${this.#options.retryMs}\n\n`);
+    const { oldest, latest } = this.#log.bounds();
+    const client: Client = { res, lastSent: latest, live: true };
+    this.#clients.add(client);
+    res.on('close', () => this.#clients.delete(client));
+    if (lastEventId === null) return;
+    if (lastEventId > latest || lastEventId + 1 < oldest) {
+      const reason = lastEventId > latest ? 'unknown event id' : 'event id older than the retained log';
+      res.write(frame(latest, 'reset', JSON.stringify({ last_event_id: latest, reason })));
+      return;
+    }
+    client.live = false;
+    client.lastSent = lastEventId;
+    this.#replay(client);
+  }
+
+  #replay(client: Client): void {
+    const { res } = client;
+    while (!res.destroyed) {
+      const rows = this.#log.rowsAfter(client.lastSent, this.#options.replayPage);
+      for (const row of rows) res.write(frame(row.id, row.type, row.payload));
+      client.lastSent = rows.at(-1)?.id ?? client.lastSent;
+      if (rows.length < this.#options.replayPage) {
+        // Caught up within this tick: no write can commit between the read above and now.
+        client.live = true;
+        return;
+      }
+      if (res.writableLength > this.#options.maxBufferBytes) {
+        res.once('drain', () => this.#replay(client));
+        return;
+      }
+    }
+  }
+
+  #broadcast(event: DomainEvent): void {
+    if (this.#clients.size === 0) return;
+    const text = frame(event.id, event.type, JSON.stringify(event.payload));
+    for (const client of this.#clients) {
+      if (!client.live || event.id <= client.lastSent) continue;
+      if (client.res.writableLength > this.#options.maxBufferBytes) {
+        this.dropped += 1;
+        this.#clients.delete(client);
+        client.res.destroy();
+        continue;
+      }
+      client.res.write(text);
+      client.lastSent = event.id;
+    }
+  }
+
+  #sendAll(text: string): void {
+    for (const client of this.#clients) if (client.live) client.res.write(text);
+  }
+
+  /** Ends every stream (server shutdown). */
+  close(): void {
+    clearInterval(this.#ping);
+    this.#unsubscribe();
+    for (const client of this.#clients) client.res.end();
+    this.#clients.clear();
+  }
+}

@@ -1,0 +1,114 @@
+// Headless entry (`npm run serve`): the same core and web UI under plain Node, no Electron.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEFAULT_PORT } from '../shared/api.ts';
+import { loadOrCreateToken } from './config/token.ts';
+import { createCore } from './core.ts';
+import { startServer } from './server.ts';
+
+export interface ServeConfig {
+  host: string;
+  port: number;
+  portExplicit: boolean;
+  dataDir: string;
+  allowHosts: string[];
+  pingMs: number | undefined;
+}
+
+const USAGE = `Usage: npm run serve -- [--port 4000] [--host 127.0.0.1] [--data-dir ./.mission-control]
+                        [--allow-host NAME]... [--ping-ms 30000]
+Environment: MISSION_CONTROL_PORT, MISSION_CONTROL_HOST, MISSION_CONTROL_DATA_DIR, MISSION_CONTROL_TOKEN`;
+
+export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeConfig {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'allow-host': { type: 'string', multiple: true },
+      'ping-ms': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) throw new UsageError(USAGE);
+  const portText = values.port ?? env.MISSION_CONTROL_PORT;
+  const port = portText === undefined ? DEFAULT_PORT : Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be 0..65535, not ${portText}`);
+  const pingMs = values['ping-ms'] === undefined ? undefined : Number(values['ping-ms']);
+  if (pingMs !== undefined && !(pingMs >= 10)) throw new UsageError('--ping-ms must be a number ≥ 10');
+  return {
+    host: values.host ?? env.MISSION_CONTROL_HOST ?? '127.0.0.1',
+    port,
+    portExplicit: portText !== undefined,
+    dataDir: resolve(values['data-dir'] ?? env.MISSION_CONTROL_DATA_DIR ?? '.mission-control'),
+    allowHosts: values['allow-host'] ?? [],
+    pingMs,
+  };
+}
+
+export class UsageError extends Error {}
+
+export const WEB_ROOT = fileURLToPath(new URL('../../out/web', import.meta.url));
+
+export async function serve(config: ServeConfig, log: (line: string) => void = console.log) {
+  const core = createCore({ dataDir: config.dataDir });
+  const { token, origin } = loadOrCreateToken(config.dataDir);
+  const loopback = ['127.0.0.1', 'localhost', '::1'].includes(config.host);
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({
+      core,
+      token,
+      host: config.host,
+      port: config.port,
+      portAttempts: config.portExplicit ? 1 : 20,
+      allowHosts: loopback ? config.allowHosts : [config.host, ...config.allowHosts],
+      webRoot: WEB_ROOT,
+      sse: config.pingMs === undefined ? {} : { pingMs: config.pingMs },
+    });
+  } catch (error) {
+    core.close();
+    throw error;
+  }
+  log(`Mission Control listening on ${server.url}`);
+  log(`Token: ${origin} (send it as "Authorization: Bearer <token>")`);
+  log(`Board: ${server.url}/#token=${encodeURIComponent(token)}`);
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= server.close().finally(() => core.close());
+    return stopping;
+  };
+  return { server, core, token, stop };
+}
+
+async function main() {
+  let config: ServeConfig;
+  try {
+    config = parseServeArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(error instanceof UsageError && error.message === USAGE ? 0 : 2);
+  }
+  try {
+    const running = await serve(config);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        void running.stop().then(() => process.exit(0));
+      });
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    console.error(
+      code === 'EADDRINUSE'
+        ? `Port ${config.port} is in use; pick another with --port (0 = any free port)`
+        : `Mission Control failed to start: ${error instanceof Error ? error.message : error}`,
+    );
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void main();

@@ -1,0 +1,90 @@
+// The shapes the API answers with. Zod schemas so the OpenAPI document and tests share them.
+import { z } from 'zod';
+import {
+  ACTIVITY_TYPES,
+  AGENT_STATUSES,
+  DELIVERABLE_TYPES,
+  SESSION_STATUSES,
+  SESSION_TYPES,
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+} from './enums.ts';
+
+const id = z.string();
+const timestamp = z.string().describe('UTC ISO 8601 with milliseconds');
+const metadata = z.record(z.string(), z.unknown()).nullable();
+
+export const Agent = z.object({
+  id,
+  name: z.string(),
+  role: z.string(),
+  description: z.string().nullable(),
+  avatar_emoji: z.string(),
+  status: z.enum(AGENT_STATUSES),
+  is_master: z.boolean(),
+  created_at: timestamp,
+  updated_at: timestamp,
+});
+
+export const Task = z.object({
+  id,
+  title: z.string(),
+  description: z.string().nullable(),
+  status: z.enum(TASK_STATUSES),
+  priority: z.enum(TASK_PRIORITIES),
+  assigned_agent_id: id.nullable(),
+  created_by_agent_id: id.nullable(),
+  due_date: z.string().nullable(),
+  version: z.number().int(),
+  created_at: timestamp,
+  updated_at: timestamp,
+});
+
+export const Activity = z.object({
+  id,
+  task_id: id,
+  agent_id: id.nullable(),
+  activity_type: z.enum(ACTIVITY_TYPES),
+  message: z.string(),
+  metadata,
+  created_at: timestamp,
+});
+
+export const Deliverable = z.object({
+  id,
+  task_id: id,
+  deliverable_type: z.enum(DELIVERABLE_TYPES),
+  title: z.string(),
+  path: z.string().nullable(),
+  description: z.string().nullable(),
+  metadata,
+  created_at: timestamp,
+});
+
+export const Session = z.object({
+  id,
+  agent_id: id.nullable(),
+  openclaw_session_id: z.string(),
+  agent_name: z.string().nullable(),
+  channel: z.string().nullable(),
+  status: z.enum(SESSION_STATUSES),
+  session_type: z.enum(SESSION_TYPES),
+  task_id: id.nullable(),
+  created_at: timestamp,
+  updated_at: timestamp,
+  ended_at: timestamp.nullable(),
+});
+
+export const Snapshot = z.object({
+  last_event_id: z.number().int(),
+  tasks: z.array(Task),
+  agents: z.array(Agent),
+  sessions: z.array(Session),
+});
+
+export type Agent = z.infer<typeof Agent>;
+export type Task = z.infer<typeof Task>;
+export type Activity = z.infer<typeof Activity>;
+export type Deliverable = z.infer<typeof Deliverable>;
+export type Session = z.infer<typeof Session>;
+export type Snapshot = z.infer<typeof Snapshot>;
