@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DomainEvent } from '../../shared/events.ts';
+import { testCore } from '../testing/harness.ts';
+import { DomainError } from './errors.ts';
+
+let t: ReturnType<typeof testCore>;
+let published: DomainEvent[];
+beforeEach(() => {
+  t = testCore();
+  published = [];
+  t.core.bus.subscribe((e) => published.push(e));
+});
+afterEach(() => t.close());
+
+describe('tasks', () => {
+  it('creates a task in the inbox at version 1 and appends task_created to the log', () => {
+    const task = t.core.tasks.create({ title: 'Build feature X' });
+    expect(task).toMatchObject({ title: 'Build feature X', status: 'inbox', priority: 'normal', version: 1 });
+    expect(task.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(t.core.events.after(0, 10)).toEqual([
+      { id: 1, type: 'task_created', payload: task, created_at: task.created_at },
+    ]);
+    expect(published.map((e) => e.id)).toEqual([1]);
+  });
+
+  it('bumps the version on every update and refuses a stale expected version', () => {
+    const task = t.core.tasks.create({ title: 'a' });
+    const v2 = t.core.tasks.update(task.id, { title: 'b' }, 1);
+    expect(v2.version).toBe(2);
+    expect(() => t.core.tasks.update(task.id, { title: 'c' }, 1)).toThrow(
+      expect.objectContaining({ code: 'conflict' }),
+    );
+    expect(t.core.tasks.get(task.id).title).toBe('b');
+  });
+
+  it('logs a status_changed activity, attributed, in the same write as the move', () => {
+    const agent = t.core.agents.create({ name: 'Dev' });
+    const task = t.core.tasks.create({ title: 'a' });
+    t.core.tasks.update(task.id, { status: 'in_progress', agent_id: agent.id });
+    const [activity] = t.core.activities.list(task.id);
+    expect(activity).toMatchObject({
+      activity_type: 'status_changed',
+      agent_id: agent.id,
+      message: 'Moved from Inbox to In Progress',
+      metadata: { from: 'inbox', to: 'in_progress' },
+    });
+    expect(published.slice(-2).map((e) => e.type)).toEqual(['task_updated', 'activity_logged']);
+  });
+
+  it('does not log status_changed when the status stays the same', () => {
+    const task = t.core.tasks.create({ title: 'a' });
+    t.core.tasks.update(task.id, { priority: 'urgent' });
+    expect(t.core.activities.list(task.id)).toEqual([]);
+  });
+
+  it('answers 422-style errors for references to agents that do not exist, and writes nothing', () => {
+    expect(() => t.core.tasks.create({ title: 'a', assigned_agent_id: 'ghost' })).toThrow(
+      expect.objectContaining({ code: 'unprocessable' }),
+    );
+    expect(t.core.tasks.list()).toEqual([]);
+    expect(t.core.events.bounds().latest).toBe(0);
+    expect(published).toEqual([]);
+  });
+
+  it('deletes a task with its activities, deliverables and sessions', () => {
+    const task = t.core.tasks.create({ title: 'a' });
+    t.core.activities.create(task.id, { activity_type: 'updated', message: 'm' });
+    t.core.deliverables.create(task.id, { deliverable_type: 'file', title: 'f', path: '/tmp/f' });
+    t.core.sessions.registerSubagent(task.id, { openclaw_session_id: 's1' });
+    expect(t.core.tasks.remove(task.id)).toEqual({ id: task.id });
+    const count = (table: string) =>
+      (t.core.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    expect([
+      count('tasks'),
+      count('task_activities'),
+      count('task_deliverables'),
+      count('openclaw_sessions'),
+    ]).toEqual([0, 0, 0, 0]);
+    expect(published.at(-1)).toMatchObject({ type: 'task_deleted', payload: { id: task.id } });
+    expect(() => t.core.tasks.remove(task.id)).toThrow(DomainError);
+  });
+
+  it('keeps tasks when their agent is deleted, with the reference cleared', () => {
+    const agent = t.core.agents.create({ name: 'Dev' });
+    const task = t.core.tasks.create({
+      title: 'a',
+      assigned_agent_id: agent.id,
+      created_by_agent_id: agent.id,
+    });
+    t.core.agents.remove(agent.id);
+    expect(t.core.tasks.get(task.id)).toMatchObject({ assigned_agent_id: null, created_by_agent_id: null });
+  });
+
+  it('filters by status, assignee and text, treating % and _ literally', () => {
+    const agent = t.core.agents.create({ name: 'Dev' });
+    t.core.tasks.create({ title: '100% done', status: 'done' });
+    t.core.tasks.create({ title: 'write docs', assigned_agent_id: agent.id });
+    t.core.tasks.create({ title: 'other', description: 'mentions docs' });
+    expect(t.core.tasks.list({ status: 'done' }).map((x) => x.title)).toEqual(['100% done']);
+    expect(t.core.tasks.list({ assigned_agent_id: agent.id }).map((x) => x.title)).toEqual(['write docs']);
+    expect(t.core.tasks.list({ q: 'docs' })).toHaveLength(2);
+    expect(t.core.tasks.list({ q: '%' }).map((x) => x.title)).toEqual(['100% done']);
+  });
+
+  it('rolls back rows and events together when a write fails midway', () => {
+    const task = t.core.tasks.create({ title: 'a' });
+    const before = t.core.events.bounds().latest;
+    expect(() =>
+      t.core.store.write(() => {
+        t.core.tasks.update(task.id, { status: 'done' });
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(t.core.tasks.get(task.id).status).toBe('inbox');
+    expect(t.core.activities.list(task.id)).toEqual([]);
+    expect(t.core.events.bounds().latest).toBe(before);
+    expect(published).toHaveLength(1);
+  });
+});
