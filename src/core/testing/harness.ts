@@ -71,7 +71,8 @@ export async function startTestServer(
 
 export interface SseFrame {
   id: number | null;
-  data: StreamEvent | null;
+  /** The `data:` JSON as sent: `{ type, payload }` (the id travels on the `id:` line). */
+  data: Omit<StreamEvent, 'id'> | null;
   comment?: string;
   retry?: number;
 }
@@ -94,8 +95,9 @@ export class SseReader {
     return reader;
   }
 
+  /** Data frames as events, with the id taken from their `id:` line. */
   get events(): StreamEvent[] {
-    return this.frames.flatMap((f) => (f.data ? [f.data] : []));
+    return this.frames.flatMap((f) => (f.data ? [{ ...f.data, id: f.id ?? Number.NaN } as StreamEvent] : []));
   }
 
   async #pump(): Promise<void> {
@@ -123,7 +125,7 @@ export class SseReader {
     for (const line of block.split('\n')) {
       if (line.startsWith(':')) frame.comment = line.slice(1).trim();
       else if (line.startsWith('id: ')) frame.id = Number(line.slice(4));
-      else if (line.startsWith('data: ')) frame.data = JSON.parse(line.slice(6)) as StreamEvent;
+      else if (line.startsWith('data: ')) frame.data = JSON.parse(line.slice(6)) as Omit<StreamEvent, 'id'>;
       else if (line.startsWith('retry: ')) frame.retry = Number(line.slice(7));
     }
     this.frames.push(frame);
