@@ -149,7 +149,7 @@ describe('event stream', () => {
     await second.api('/api/tasks', { method: 'POST', json: { title: 'live' } });
     await resumed.untilEvents(3);
     expect([...ids(reader.events), ...ids(resumed.events)]).toEqual([1, 2, 3, 4, 5, 6]);
-    expect((resumed.events[0]?.payload as { title: string }).title).toBe('after 0');
+    expect(resumed.events[0]?.payload).toMatchObject({ title: 'after 0' });
   });
 
   it('sends reset when the id is older than the retained log, or unknown', async () => {
