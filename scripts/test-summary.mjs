@@ -1,0 +1,39 @@
+// Sums every suite's JSON report in test-results/ into the one line CI reads: "N passed, N failed".
+import { existsSync, readFileSync } from 'node:fs';
+
+const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
+const exitArg = process.argv.indexOf('--exit-code');
+const exitCode = exitArg === -1 ? 0 : Number(process.argv[exitArg + 1]);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const lines = [];
+
+const vitest = read('test-results/vitest.json');
+if (vitest) {
+  passed += vitest.numPassedTests;
+  failed += vitest.numFailedTests;
+  skipped += vitest.numPendingTests + vitest.numTodoTests;
+  lines.push(`vitest: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed`);
+}
+
+const playwright = read('test-results/playwright.json');
+if (playwright) {
+  const { expected = 0, unexpected = 0, flaky = 0, skipped: pwSkipped = 0 } = playwright.stats ?? {};
+  passed += expected + flaky;
+  failed += unexpected;
+  skipped += pwSkipped;
+  lines.push(
+    `playwright: ${expected + flaky} passed (${flaky} flaky), ${unexpected} failed, ${pwSkipped} skipped`,
+  );
+}
+
+// A stage that failed before any suite could report (lint, typecheck, build) still counts as a failure.
+if (exitCode !== 0 && failed === 0) {
+  failed += 1;
+  lines.push('a check failed before or outside the test suites (lint, typecheck or build): see above');
+}
+
+for (const line of lines) console.log(line);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
