@@ -3,8 +3,9 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pkg from '../../../package.json' with { type: 'json' };
 import type { Core } from '../core.ts';
+import { MCP_PATH, mcpRoutes } from '../mcp/routes.ts';
 import { createRouteContext } from './context.ts';
-import { errorBody, HttpError, handleError } from './errors.ts';
+import { errorBody, HttpError, handleClientError, handleError } from './errors.ts';
 import { authenticate, checkHost, checkOrigin, FailedAuthBrake, LOOPBACK_HOSTS } from './guards.ts';
 import { agentRoutes } from './routes/agents.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -44,6 +45,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     // Streams are ended by the hub on close; idle keep-alive sockets must not hold shutdown.
     forceCloseConnections: true,
     routerOptions: { maxParamLength: 500 },
+    // Malformed requests Fastify or Node refuse themselves answer the same JSON error shape.
+    clientErrorHandler: handleClientError,
+    frameworkErrors: handleError,
   });
   const guard = {
     token: options.token,
@@ -71,7 +75,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     checkHost(req, guard);
     checkOrigin(req, guard);
     const path = req.url.split('?')[0] ?? '';
-    if (!path.startsWith('/api/') || PUBLIC_ROUTES.has(path)) return;
+    if (!(path.startsWith('/api/') || path === MCP_PATH) || PUBLIC_ROUTES.has(path)) return;
     brake.check(req.ip);
     if (!authenticate(req, guard)) {
       brake.fail(req.ip);
@@ -90,6 +94,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   taskRoutes(fastify, ctx);
   agentRoutes(fastify, ctx);
   eventRoutes(fastify, ctx, hub);
+  mcpRoutes(fastify, options.core, APP_VERSION);
   await staticRoutes(fastify, options.webRoot);
   fastify.all('/api', async (_req, reply) => reply.code(404).send(errorBody('not_found', 'See docs/API.md')));
   return { fastify, hub };
