@@ -1,3 +1,4 @@
+// Builds the desktop app: main (ESM, Node deps external), preload (CommonJS, sandbox-safe), renderer.
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
@@ -6,20 +7,31 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      // `dependencies` (better-sqlite3, fastify, zod …) stay external and load from node_modules
+      // (better-sqlite3's .node file is unpacked from the asar, see electron-builder.yml).
+      externalizeDeps: true,
+      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
     },
   },
   preload: {
     build: {
       outDir: 'out/preload',
-      rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } },
+      // A sandboxed preload cannot `require` npm packages: bundle everything it imports.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') },
+        // Sandboxed preloads must be CommonJS; `.cjs` because package.json says "type": "module".
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: {
     root: 'src/renderer',
+    // Relative asset URLs: the same bundle loads from app://mission-control/ and from the server.
+    base: './',
     build: {
       outDir: 'out/renderer',
-      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
     },
     plugins: [react()],
   },

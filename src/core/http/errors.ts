@@ -28,7 +28,7 @@ export const errorBody = (code: string, message: string, details?: unknown): Api
   error: details === undefined ? { code, message } : { code, message, details },
 });
 
-function toAnswer(error: unknown): { status: number; body: ApiErrorBody } {
+export function toAnswer(error: unknown): { status: number; body: ApiErrorBody } {
   if (error instanceof HttpError) {
     return { status: error.status, body: errorBody(error.code, error.message, error.details) };
   }

@@ -1,0 +1,61 @@
+// The main process's lifecycle in one place: single instance, ready → start, quit → clean stop.
+import { app, dialog } from 'electron';
+import { registerAppScheme } from '../protocol.ts';
+import { type Desktop, type DesktopOptions, startDesktop } from './app.ts';
+
+export interface MainProcess {
+  /** Resolves once the app has started (or failed to). */
+  ready: Promise<void>;
+  desktop(): Desktop | null;
+}
+
+export function runMainProcess(overrides: Partial<DesktopOptions> = {}): MainProcess | null {
+  registerAppScheme(); // must happen before 'ready'
+  if (!app.requestSingleInstanceLock()) {
+    // Another Mission Control owns the database and the port; it shows its window (below).
+    app.quit();
+    return null;
+  }
+  let desktop: Desktop | null = null;
+  let quitting = false;
+  let stopped = false;
+
+  app.on('second-instance', () => desktop?.showWindow());
+  app.on('activate', () => desktop?.showWindow());
+  // The window only hides, but should every window go, the tray and the agent API stay.
+  app.on('window-all-closed', () => {});
+  app.on('before-quit', (event) => {
+    quitting = true;
+    if (stopped || !desktop) return;
+    // Hold the quit until streams, server and database are closed, then quit for real.
+    event.preventDefault();
+    void desktop.stop().finally(() => {
+      stopped = true;
+      app.quit();
+    });
+  });
+
+  const ready = app
+    .whenReady()
+    .then(async () => {
+      desktop = await startDesktop({
+        dataDir: app.getPath('userData'),
+        appPath: app.getAppPath(),
+        version: app.getVersion(),
+        ...(!app.isPackaged && process.env.ELECTRON_RENDERER_URL
+          ? { devRendererUrl: process.env.ELECTRON_RENDERER_URL }
+          : {}),
+        isQuitting: () => quitting,
+        quit: () => app.quit(),
+        ...overrides,
+      });
+    })
+    .catch((error: unknown) => {
+      dialog.showErrorBox(
+        'Mission Control could not start',
+        error instanceof Error ? error.message : String(error),
+      );
+      app.exit(1);
+    });
+  return { ready, desktop: () => desktop };
+}

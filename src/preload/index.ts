@@ -1,0 +1,5 @@
+// Preload (sandboxed, CommonJS bundle): exposes the narrow bridge as window.missionControl.
+import { contextBridge, ipcRenderer } from 'electron';
+import { createBridge } from './bridge.ts';
+
+contextBridge.exposeInMainWorld('missionControl', createBridge(ipcRenderer));
