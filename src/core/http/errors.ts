@@ -1,4 +1,6 @@
 // One error handler: domain errors, validation errors and Fastify's own 4xx become JSON errors.
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import type { ApiErrorBody } from '../../shared/api.ts';
@@ -64,4 +66,23 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
     reply.header('retry-after', String((error.details as { retry_after_s: number }).retry_after_s));
   }
   void reply.code(status).send(body);
+}
+
+/** Requests Node's HTTP parser refuses (oversized headers, garbage) get the same JSON error shape. */
+export function handleClientError(error: Error & { code?: string; rawPacket?: unknown }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
+  const [status, code, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'headers_too_large', 'Request headers are too large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'request_timeout', 'The request took too long to arrive']
+        : [400, 'bad_request', 'Malformed HTTP request'];
+  const body = JSON.stringify(errorBody(code, message));
+  // A HEAD answer has no body: a client would read one as the start of the next response.
+  const packet = error.rawPacket;
+  const isHead = Buffer.isBuffer(packet) && packet.subarray(0, 5).toString('latin1') === 'HEAD ';
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${isHead ? '' : body}`,
+  );
 }

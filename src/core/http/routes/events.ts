@@ -11,7 +11,8 @@ const StreamQuery = z.object({ lastEventId: EventId.optional() });
 export function eventRoutes(app: FastifyInstance, { core }: RouteContext, hub: SseHub): void {
   app.get('/api/snapshot', async () => core.snapshot());
 
-  app.get('/api/events/stream', async (req, reply) => {
+  // No HEAD twin: the hijacked stream would send no headers to a HEAD and hang it open forever.
+  app.get('/api/events/stream', { exposeHeadRoute: false }, async (req, reply) => {
     const header = req.headers[API_HEADERS.lastEventId];
     const fromHeader = typeof header === 'string' && header !== '' ? parse(EventId, header) : undefined;
     const lastEventId = fromHeader ?? parse(StreamQuery, req.query).lastEventId ?? null;
