@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import pkg from '../../../package.json' with { type: 'json' };
 import type { Core } from '../core.ts';
 import { MCP_PATH, mcpRoutes } from '../mcp/routes.ts';
+import { openapiRoutes } from '../openapi/routes.ts';
 import { createRouteContext } from './context.ts';
 import { errorBody, HttpError, handleClientError, handleError } from './errors.ts';
 import { authenticate, checkHost, checkOrigin, FailedAuthBrake, LOOPBACK_HOSTS } from './guards.ts';
@@ -89,6 +90,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   fastify.addHook('preClose', async () => hub.close());
 
+  openapiRoutes(fastify, APP_VERSION);
   fastify.get('/api/health', async () => ({ ok: true, version: APP_VERSION }));
   authRoutes(fastify, ctx, options.token, brake);
   taskRoutes(fastify, ctx);

@@ -1,0 +1,124 @@
+// Example values for the OpenAPI document; a test parses each one with the schema it illustrates.
+import type { Activity, Agent, Deliverable, Session, Snapshot, Task } from '../../shared/entities.ts';
+
+const at = '2026-01-31T12:00:00.000Z';
+const later = '2026-01-31T12:05:00.000Z';
+export const ids = {
+  task: '0b6f4a3e-5a43-4a7c-9a64-2f1d1c3a9e10',
+  orchestrator: '5e2f0a51-0d8c-4a39-8f7e-1a9b3c4d5e6f',
+  developer: '9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f',
+  activity: 'c3f8a9b0-1d2e-4f3a-8b4c-5d6e7f8a9b0c',
+  deliverable: 'd4e5f6a7-b8c9-4dae-8f01-23456789abcd',
+  session: 'e5f6a7b8-c9d0-4e1f-9a2b-3c4d5e6f7a8b',
+} as const;
+
+export const task: Task = {
+  id: ids.task,
+  title: 'Build feature X',
+  description: null,
+  status: 'assigned',
+  priority: 'normal',
+  assigned_agent_id: ids.developer,
+  created_by_agent_id: ids.orchestrator,
+  due_date: null,
+  version: 2,
+  created_at: at,
+  updated_at: later,
+};
+
+export const agent: Agent = {
+  id: ids.developer,
+  name: 'Developer',
+  role: 'developer',
+  description: 'Writes the code',
+  avatar_emoji: '🛠️',
+  status: 'working',
+  is_master: false,
+  created_at: at,
+  updated_at: later,
+};
+
+export const activity: Activity = {
+  id: ids.activity,
+  task_id: ids.task,
+  agent_id: ids.orchestrator,
+  activity_type: 'updated',
+  message: 'Triaged and assigned to Developer',
+  metadata: null,
+  created_at: later,
+};
+
+export const deliverable: Deliverable = {
+  id: ids.deliverable,
+  task_id: ids.task,
+  deliverable_type: 'file',
+  title: 'Implementation',
+  path: '~/code/feature-x.ts',
+  description: 'Complete implementation',
+  metadata: null,
+  created_at: later,
+};
+
+export const session: Session = {
+  id: ids.session,
+  agent_id: null,
+  openclaw_session_id: 'subagent-7f3a',
+  agent_name: 'Developer Sub-Agent',
+  channel: null,
+  status: 'active',
+  session_type: 'subagent',
+  task_id: ids.task,
+  created_at: later,
+  updated_at: later,
+  ended_at: null,
+};
+
+export const endedSession: Session = { ...session, status: 'completed', updated_at: later, ended_at: later };
+
+export const snapshot: Snapshot = { last_event_id: 42, tasks: [task], agents: [agent], sessions: [session] };
+
+export const input = {
+  taskCreate: { title: 'Build feature X', status: 'inbox' },
+  taskPatch: { status: 'assigned', assigned_agent_id: ids.developer },
+  agentCreate: { name: 'Developer', role: 'developer', avatar_emoji: '🛠️' },
+  agentPatch: { status: 'working' },
+  activityCreate: {
+    activity_type: 'updated',
+    message: 'Triaged and assigned to Developer',
+    agent_id: ids.orchestrator,
+  },
+  deliverableCreate: {
+    deliverable_type: 'file',
+    title: 'Implementation',
+    path: '~/code/feature-x.ts',
+    description: 'Complete implementation',
+  },
+  subagentCreate: { openclaw_session_id: 'subagent-7f3a', agent_name: 'Developer Sub-Agent' },
+  sessionPatch: { status: 'completed' },
+  authSession: { token: '<the token from the data dir>' },
+} as const;
+
+export const sseExample = `retry: 2000
+
+id: 42
+data: {"type":"task_updated","payload":${JSON.stringify(task)}}
+
+: ping
+`;
+
+export const mcpExample = {
+  request: {
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'tools/call',
+    params: { name: 'create_task', arguments: { title: 'Build feature X' } },
+  },
+  response: {
+    jsonrpc: '2.0',
+    id: 1,
+    result: {
+      content: [{ type: 'text', text: JSON.stringify(task) }],
+      structuredContent: task,
+    },
+  },
+};

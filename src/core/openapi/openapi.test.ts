@@ -1,0 +1,127 @@
+// The OpenAPI document: valid 3.1, in step with the routes Fastify registered, examples that parse.
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { testApp } from '../testing/harness.ts';
+import { OPERATIONS, openApiPath } from './document.ts';
+import { registeredRoutes } from './routes.ts';
+
+type Doc = {
+  openapi: string;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        responses: Record<string, { content?: Record<string, { example?: unknown }> }>;
+        requestBody?: { content: Record<string, { example?: unknown }> };
+      }
+    >
+  >;
+  components: { schemas: Record<string, unknown> };
+};
+
+let t: Awaited<ReturnType<typeof testApp>>;
+let doc: Doc;
+
+beforeAll(async () => {
+  t = await testApp();
+  const res = await t.call('GET', '/api/openapi.json');
+  expect(res.status).toBe(200);
+  doc = res.body as Doc;
+});
+afterAll(() => t.close());
+
+/** What the comparison covers: the API and MCP, not the web UI's static files or the /api 404 catch-all. */
+const documentable = (url: string) => url.startsWith('/api/') || url === '/mcp';
+
+describe('OpenAPI document', () => {
+  it('validates as OpenAPI 3.1 with a validator library', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(
+      structuredClone(doc) as unknown as Parameters<Validator['validate']>[0],
+    );
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
+  });
+
+  it('documents every route Fastify registered, and documents no route that does not exist', () => {
+    const actual = registeredRoutes(t.app)
+      .filter((r) => r.method !== 'HEAD' && documentable(r.url))
+      .map((r) => `${r.method.toLowerCase()} ${openApiPath(r.url)}`)
+      .sort();
+    const documented = Object.entries(doc.paths)
+      .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m} ${path}`))
+      .sort();
+    expect(actual.length).toBeGreaterThan(25);
+    expect(documented).toEqual(actual);
+    // The recorded list is what Fastify routes, not a list kept by hand.
+    for (const op of OPERATIONS)
+      expect(t.app.hasRoute({ method: op.method.toUpperCase(), url: op.path })).toBe(true);
+  });
+
+  it('is not served without the token', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('has an example for every request body and every answer with a body', () => {
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        for (const media of Object.values(op.requestBody?.content ?? {})) {
+          expect(media.example, `${method} ${path} request`).toBeDefined();
+        }
+        for (const [status, response] of Object.entries(op.responses)) {
+          for (const media of Object.values(response.content ?? {})) {
+            expect(media.example, `${method} ${path} ${status}`).toBeDefined();
+          }
+        }
+      }
+    }
+  });
+
+  it('has examples that the zod schemas they illustrate accept', () => {
+    for (const op of OPERATIONS) {
+      if (op.body) expect(() => op.body?.schema.parse(op.body.example), op.operationId).not.toThrow();
+      if (op.ok.schema) {
+        const schema = op.ok.list ? z.array(op.ok.schema) : op.ok.schema;
+        expect(() => schema.parse(op.ok.example), op.operationId).not.toThrow();
+      }
+    }
+  });
+
+  it('describes bodies with the shared schemas: required fields and enums match', () => {
+    const schemas = doc.components.schemas as Record<
+      string,
+      { required?: string[]; properties: Record<string, { enum?: string[] }> }
+    >;
+    expect(schemas.TaskCreate?.required).toEqual(['title']);
+    expect(schemas.Task?.properties.status?.enum).toEqual([
+      'inbox',
+      'assigned',
+      'in_progress',
+      'testing',
+      'review',
+      'done',
+    ]);
+    expect(schemas.DeliverableCreate?.required).toEqual(['deliverable_type', 'title']);
+    const createTask = doc.paths['/api/tasks']?.post?.requestBody?.content['application/json'] as {
+      schema: unknown;
+    };
+    expect(createTask.schema).toEqual({ $ref: '#/components/schemas/TaskCreate' });
+  });
+
+  it('answers the example requests the way the document says', async () => {
+    const agent = await t.call('POST', '/api/agents', { name: 'Developer' });
+    const created = await t.call('POST', '/api/tasks', { title: 'Build feature X', status: 'inbox' });
+    expect(created.status).toBe(201);
+    const moved = await t.call('PATCH', `/api/tasks/${created.body.id}`, {
+      status: 'assigned',
+      assigned_agent_id: agent.body.id,
+    });
+    expect(moved.status).toBe(200);
+    const taskSchema = OPERATIONS.find((op) => op.operationId === 'updateTask')?.ok.schema;
+    expect(() => taskSchema?.parse(moved.body)).not.toThrow();
+  });
+});

@@ -1,0 +1,226 @@
+// Documented routes besides /api/tasks: agents, sessions, stream, snapshot, auth, health, MCP, this doc.
+import { z } from 'zod';
+import { Agent, Session, Snapshot } from '../../shared/entities.ts';
+import { AgentCreate, AgentPatch, SessionListQuery, SessionPatch } from '../../shared/inputs.ts';
+import * as ex from './examples.ts';
+import type { Operation } from './operation.ts';
+import { Deleted } from './operations-tasks.ts';
+
+const Health = z.object({ ok: z.literal(true), version: z.string() });
+const TokenExchange = z.strictObject({ token: z.string().min(1).max(1000) });
+const AuthState = z.object({ authenticated: z.literal(true) });
+const StreamQuery = z.object({
+  lastEventId: z.number().int().min(0).optional().describe('For clients that cannot send Last-Event-ID'),
+});
+const JsonRpc = z.looseObject({ jsonrpc: z.literal('2.0') });
+const OpenApiDoc = z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) });
+
+export const otherOperations: Operation[] = [
+  {
+    method: 'get',
+    path: '/api/agents',
+    operationId: 'listAgents',
+    tag: 'agents',
+    summary: 'List agents',
+    ok: { status: 200, description: 'The agents', schema: Agent, list: true, example: [ex.agent] },
+    errors: [],
+  },
+  {
+    method: 'post',
+    path: '/api/agents',
+    operationId: 'createAgent',
+    tag: 'agents',
+    summary: 'Create an agent',
+    headers: ['idempotencyKey'],
+    body: { schema: AgentCreate, example: ex.input.agentCreate },
+    ok: { status: 201, description: 'The created agent', schema: Agent, example: ex.agent },
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/agents/:id',
+    operationId: 'getAgent',
+    tag: 'agents',
+    summary: 'Get an agent',
+    ok: { status: 200, description: 'The agent', schema: Agent, example: ex.agent },
+    errors: [404],
+  },
+  {
+    method: 'patch',
+    path: '/api/agents/:id',
+    operationId: 'updateAgent',
+    tag: 'agents',
+    summary: 'Update an agent',
+    headers: ['idempotencyKey'],
+    body: { schema: AgentPatch, example: ex.input.agentPatch },
+    ok: { status: 200, description: 'The updated agent', schema: Agent, example: ex.agent },
+    errors: [400, 404],
+  },
+  {
+    method: 'delete',
+    path: '/api/agents/:id',
+    operationId: 'deleteAgent',
+    tag: 'agents',
+    summary: 'Delete an agent',
+    description: 'Tasks and sessions keep existing; their references to the agent become null.',
+    headers: ['idempotencyKey'],
+    ok: {
+      status: 200,
+      description: 'The id of the deleted agent',
+      schema: Deleted,
+      example: { id: ex.ids.developer },
+    },
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/api/openclaw/sessions',
+    operationId: 'listSessions',
+    tag: 'sessions',
+    summary: 'List sessions',
+    query: SessionListQuery,
+    ok: { status: 200, description: 'The sessions', schema: Session, list: true, example: [ex.session] },
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/openclaw/sessions/:id',
+    operationId: 'getSession',
+    tag: 'sessions',
+    summary: 'Get a session',
+    ok: { status: 200, description: 'The session', schema: Session, example: ex.session },
+    errors: [404],
+  },
+  {
+    method: 'patch',
+    path: '/api/openclaw/sessions/:id',
+    operationId: 'updateSession',
+    tag: 'sessions',
+    summary: 'Update or end a session',
+    description: 'Status `completed` or `failed` ends it and sets `ended_at`.',
+    headers: ['idempotencyKey'],
+    body: { schema: SessionPatch, example: ex.input.sessionPatch },
+    ok: { status: 200, description: 'The session', schema: Session, example: ex.endedSession },
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/snapshot',
+    operationId: 'getSnapshot',
+    tag: 'events',
+    summary: 'Board snapshot with its last event id',
+    description: 'Load this, then follow the stream from `last_event_id` with no gap.',
+    ok: { status: 200, description: 'Tasks, agents and sessions', schema: Snapshot, example: ex.snapshot },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/events/stream',
+    operationId: 'streamEvents',
+    tag: 'events',
+    summary: 'Live event stream (Server-Sent Events)',
+    description:
+      'Unnamed events; `id:` is the event id. With Last-Event-ID the server replays every event after ' +
+      'it first. An id the log no longer holds gets a `reset` event: refetch the snapshot.',
+    query: StreamQuery,
+    headers: ['lastEventId'],
+    ok: {
+      status: 200,
+      description: 'An endless text/event-stream',
+      schema: z.string(),
+      example: ex.sseExample,
+      contentType: 'text/event-stream',
+    },
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/health',
+    operationId: 'health',
+    tag: 'meta',
+    summary: 'Liveness',
+    public: true,
+    ok: {
+      status: 200,
+      description: 'The server is up',
+      schema: Health,
+      example: { ok: true, version: '0.1.0' },
+    },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/openapi.json',
+    operationId: 'openapi',
+    tag: 'meta',
+    summary: 'This document',
+    ok: {
+      status: 200,
+      description: 'OpenAPI 3.1, generated from the zod schemas',
+      schema: OpenApiDoc,
+      example: { openapi: '3.1.0', paths: {} },
+    },
+    errors: [],
+  },
+  {
+    method: 'post',
+    path: '/api/auth/session',
+    operationId: 'createBrowserSession',
+    tag: 'auth',
+    summary: 'Trade the token for a browser session cookie',
+    public: true,
+    body: { schema: TokenExchange, example: ex.input.authSession },
+    ok: { status: 204, description: 'Cookie set (HttpOnly, SameSite=Strict)' },
+    errors: [400, 401, 429],
+  },
+  {
+    method: 'get',
+    path: '/api/auth/session',
+    operationId: 'getBrowserSession',
+    tag: 'auth',
+    summary: 'Whether the caller is authenticated',
+    ok: { status: 200, description: 'Authenticated', schema: AuthState, example: { authenticated: true } },
+    errors: [],
+  },
+  {
+    method: 'delete',
+    path: '/api/auth/session',
+    operationId: 'deleteBrowserSession',
+    tag: 'auth',
+    summary: 'Forget the browser session cookie',
+    public: true,
+    ok: { status: 204, description: 'Cookie cleared' },
+    errors: [],
+  },
+  {
+    method: 'post',
+    path: '/mcp',
+    operationId: 'mcp',
+    tag: 'mcp',
+    summary: 'Model Context Protocol (Streamable HTTP, stateless)',
+    description:
+      'JSON-RPC 2.0 messages of MCP. Send `Accept: application/json, text/event-stream`. ' +
+      'Tools and resources are listed by `tools/list` and `resources/templates/list`; see docs/AGENTS.md.',
+    body: { schema: JsonRpc, example: ex.mcpExample.request },
+    ok: { status: 200, description: 'The JSON-RPC answer', schema: JsonRpc, example: ex.mcpExample.response },
+    errors: [400, 406, 415],
+  },
+  {
+    method: 'get',
+    path: '/mcp',
+    operationId: 'mcpStream',
+    tag: 'mcp',
+    summary: 'Not offered: the MCP endpoint is stateless',
+    ok: { status: 405, description: 'Use POST' },
+    errors: [],
+  },
+  {
+    method: 'delete',
+    path: '/mcp',
+    operationId: 'mcpEndSession',
+    tag: 'mcp',
+    summary: 'Not offered: the MCP endpoint has no sessions to end',
+    ok: { status: 405, description: 'Use POST' },
+    errors: [],
+  },
+];
