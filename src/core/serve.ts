@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_PORT } from '../shared/api.ts';
 import { loadOrCreateToken } from './config/token.ts';
 import { createCore } from './core.ts';
+import { lanAddresses, lanHostNames, urlHost } from './network.ts';
 import { startServer } from './server.ts';
 
 export interface ServeConfig {
@@ -58,6 +59,9 @@ export async function serve(config: ServeConfig, log: (line: string) => void = c
   const core = createCore({ dataDir: config.dataDir });
   const { token, origin } = loadOrCreateToken(config.dataDir);
   const loopback = ['127.0.0.1', 'localhost', '::1'].includes(config.host);
+  const wildcard = config.host === '0.0.0.0' || config.host === '::';
+  // Binding beyond loopback is an explicit choice; the token is always required (there always is one).
+  const lanHosts = loopback ? [] : wildcard ? lanHostNames() : [config.host, ...lanHostNames([])];
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer({
@@ -66,7 +70,7 @@ export async function serve(config: ServeConfig, log: (line: string) => void = c
       host: config.host,
       port: config.port,
       portAttempts: config.portExplicit ? 1 : 20,
-      allowHosts: loopback ? config.allowHosts : [config.host, ...config.allowHosts],
+      allowHosts: [...lanHosts, ...config.allowHosts],
       webRoot: WEB_ROOT,
       sse: config.pingMs === undefined ? {} : { pingMs: config.pingMs },
     });
@@ -76,7 +80,16 @@ export async function serve(config: ServeConfig, log: (line: string) => void = c
   }
   log(`Mission Control listening on ${server.url}`);
   log(`Token: ${origin} (send it as "Authorization: Bearer <token>")`);
-  log(`Board: ${server.url}/#token=${encodeURIComponent(token)}`);
+  const link = (base: string) => `${base}/#token=${encodeURIComponent(token)}`;
+  if (wildcard) {
+    log(`Board: ${link(`http://127.0.0.1:${server.port}`)}`);
+    for (const { address } of lanAddresses())
+      log(`Board (other devices): ${link(`http://${urlHost(address)}:${server.port}`)}`);
+  } else {
+    log(`Board: ${link(server.url)}`);
+  }
+  if (!loopback)
+    log('Listening beyond loopback: anyone who can reach this address needs the token to get in.');
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= server.close().finally(() => core.close());

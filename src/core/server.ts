@@ -1,6 +1,8 @@
 // Starts the HTTP app on a port (optionally the next free one) and stops everything in order.
-import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { type App, type AppOptions, createApp } from './http/app.ts';
+import { lanAddresses, lanHostNames, urlHost } from './network.ts';
 
 export interface ServerOptions extends AppOptions {
   host: string;
@@ -12,7 +14,19 @@ export interface ServerOptions extends AppOptions {
 export interface RunningServer extends App {
   port: number;
   url: string;
+  /** The opt-in listener for other devices: same app, same port, on the LAN addresses. */
+  lan: LanSwitch;
   close(): Promise<void>;
+}
+
+export interface LanSwitch {
+  readonly enabled: boolean;
+  /** Base URLs other devices can open (one per address), empty when off. */
+  readonly urls: string[];
+  /** Starts listening on `addresses` (default: every LAN address) and allows their Host names. */
+  enable(addresses?: string[]): Promise<string[]>;
+  /** Closes the LAN listeners at once: their streams and connections end. */
+  disable(): Promise<void>;
 }
 
 const isAddressInUse = (error: unknown) => (error as NodeJS.ErrnoException)?.code === 'EADDRINUSE';
@@ -33,12 +47,71 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const bound = (app.fastify.server.address() as AddressInfo).port;
     const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+    const lan = createLanSwitch(app, bound);
     return {
       ...app,
       port: bound,
       url: `http://${host}:${bound}`,
-      close: () => app.fastify.close(),
+      lan,
+      close: async () => {
+        await lan.disable();
+        await app.fastify.close();
+      },
     };
   }
   throw lastError;
+}
+
+function createLanSwitch(app: App, port: number): LanSwitch {
+  let servers: Server[] = [];
+  let sockets = new Set<Socket>();
+  let hosts: string[] = [];
+  let urls: string[] = [];
+  return {
+    get enabled() {
+      return servers.length > 0;
+    },
+    get urls() {
+      return urls;
+    },
+    async enable(addresses = lanAddresses().map((a) => a.address)) {
+      if (servers.length > 0) return urls;
+      const started: Server[] = [];
+      try {
+        for (const address of addresses) {
+          const server = createServer(app.handler);
+          server.on('connection', (socket: Socket) => {
+            sockets.add(socket);
+            socket.on('close', () => sockets.delete(socket));
+          });
+          await new Promise<void>((resolve, reject) => {
+            server.once('error', reject);
+            server.listen(port, address, () => resolve());
+          });
+          started.push(server);
+        }
+      } catch (error) {
+        for (const server of started) server.close();
+        throw error;
+      }
+      servers = started;
+      // Remember only the names this switch added, so turning it off keeps configured ones.
+      const names = lanHostNames(addresses.map((address) => ({ address, family: 'IPv4', interface: '' })));
+      hosts = names.filter((name) => !app.allowedHosts.has(name));
+      for (const name of hosts) app.allowedHosts.add(name);
+      urls = addresses.map((address) => `http://${urlHost(address)}:${port}`);
+      return urls;
+    },
+    async disable() {
+      if (servers.length === 0) return;
+      const closing = servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())));
+      for (const socket of sockets) socket.destroy();
+      for (const name of hosts) app.allowedHosts.delete(name);
+      servers = [];
+      sockets = new Set();
+      hosts = [];
+      urls = [];
+      await Promise.all(closing);
+    },
+  };
 }

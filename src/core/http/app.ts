@@ -1,15 +1,27 @@
 // The HTTP app factory: guards, routes, the SSE hub and the web UI over one core. No globals.
+
+import { createServer, type RequestListener } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pkg from '../../../package.json' with { type: 'json' };
 import type { Core } from '../core.ts';
+import { createDevices, type Devices } from '../domain/devices.ts';
 import { MCP_PATH, mcpRoutes } from '../mcp/routes.ts';
 import { openapiRoutes } from '../openapi/routes.ts';
 import { createRouteContext } from './context.ts';
 import { errorBody, HttpError, handleClientError, handleError } from './errors.ts';
-import { authenticate, checkHost, checkOrigin, FailedAuthBrake, LOOPBACK_HOSTS } from './guards.ts';
+import {
+  authenticate,
+  checkHost,
+  checkOrigin,
+  FailedAuthBrake,
+  LOOPBACK_HOSTS,
+  type Principal,
+  SAFE_METHODS,
+} from './guards.ts';
 import { agentRoutes } from './routes/agents.ts';
 import { authRoutes } from './routes/auth.ts';
+import { deviceRoutes } from './routes/devices.ts';
 import { eventRoutes } from './routes/events.ts';
 import { staticRoutes, WEB_CSP } from './routes/static.ts';
 import { taskRoutes } from './routes/tasks.ts';
@@ -35,12 +47,32 @@ export interface AppOptions {
 export interface App {
   fastify: FastifyInstance;
   hub: SseHub;
+  devices: Devices;
+  /** The request handler, for extra listeners of the same app (the LAN one). */
+  handler: RequestListener;
+  /** Host names accepted now; the LAN switch adds and removes its own. */
+  allowedHosts: Set<string>;
+  /** Revokes a device token and ends that device's streams at once. */
+  revokeDevice(id: string): void;
 }
 
-const PUBLIC_ROUTES = new Set(['/api/health', '/api/auth/session']);
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+/** Routes that answer without a token: liveness, and the exchange that checks a token itself. */
+const isPublic = (method: string, path: string) =>
+  path === '/api/health' || (path === '/api/auth/session' && method === 'POST');
 
 export async function createApp(options: AppOptions): Promise<App> {
+  let handler: RequestListener | undefined;
   const fastify = Fastify({
+    serverFactory: (listener) => {
+      handler = listener;
+      return createServer(listener);
+    },
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     // Streams are ended by the hub on close; idle keep-alive sockets must not hold shutdown.
@@ -58,6 +90,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const brake = new FailedAuthBrake(options.failedAuth?.limit, options.failedAuth?.windowMs);
   const hub = new SseHub(options.core.events, options.core.bus, options.sse);
   const ctx = createRouteContext(options.core);
+  const devices = createDevices(options.core.store, () => options.token);
+  fastify.decorateRequest('principal', null);
 
   // The seed's agents POST JSON with fetch's default text/plain type: parse it as JSON too.
   // An empty body is no body (DELETE sent by JSON helpers that always set the type).
@@ -76,12 +110,16 @@ export async function createApp(options: AppOptions): Promise<App> {
     checkHost(req, guard);
     checkOrigin(req, guard);
     const path = req.url.split('?')[0] ?? '';
-    if (!(path.startsWith('/api/') || path === MCP_PATH) || PUBLIC_ROUTES.has(path)) return;
+    if (!(path.startsWith('/api/') || path === MCP_PATH) || isPublic(req.method, path)) return;
     brake.check(req.ip);
-    if (!authenticate(req, guard)) {
+    req.principal = authenticate(req, guard, devices);
+    if (!req.principal) {
       brake.fail(req.ip);
       reply.header('www-authenticate', 'Bearer realm="mission-control"');
       throw new HttpError(401, 'unauthorized', 'Send Authorization: Bearer <token> (see the token file)');
+    }
+    if (req.principal.scope === 'read' && !SAFE_METHODS.has(req.method)) {
+      throw new HttpError(403, 'read_only', 'This device token is read-only');
     }
   });
   fastify.addHook('onSend', async (req, reply) => {
@@ -92,12 +130,18 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   openapiRoutes(fastify, APP_VERSION);
   fastify.get('/api/health', async () => ({ ok: true, version: APP_VERSION }));
-  authRoutes(fastify, ctx, options.token, brake);
+  authRoutes(fastify, ctx, options.token, brake, devices);
+  const revokeDevice = (id: string) => {
+    devices.revoke(id);
+    hub.closeWhere((tag) => tag === id);
+  };
+  deviceRoutes(fastify, devices, revokeDevice);
   taskRoutes(fastify, ctx);
   agentRoutes(fastify, ctx);
   eventRoutes(fastify, ctx, hub);
   mcpRoutes(fastify, options.core, APP_VERSION);
   await staticRoutes(fastify, options.webRoot);
   fastify.all('/api', async (_req, reply) => reply.code(404).send(errorBody('not_found', 'See docs/API.md')));
-  return { fastify, hub };
+  if (!handler) throw new Error('Fastify did not hand over its request handler');
+  return { fastify, hub, devices, handler, allowedHosts: guard.allowedHosts, revokeDevice };
 }

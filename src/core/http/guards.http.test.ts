@@ -76,6 +76,7 @@ describe('guards', () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     expect(cookie?.value).not.toContain(TEST_TOKEN);
     const cookieHeader = `${SESSION_COOKIE}=${cookie?.value}`;
+    expect((await get('/api/auth/session')).statusCode).toBe(401);
     expect((await get('/api/auth/session', { cookie: cookieHeader })).statusCode).toBe(200);
     expect((await get('/api/tasks', { cookie: cookieHeader })).statusCode).toBe(200);
     const write = (headers: Record<string, string>) =>

@@ -23,9 +23,20 @@ export interface GuardOptions {
   allowedOrigins: ReadonlySet<string>;
 }
 
-export type AuthMethod = 'bearer' | 'cookie';
+export interface Principal {
+  method: 'bearer' | 'cookie';
+  scope: 'read' | 'write';
+  /** Set when a device token (not the owner token) was used. */
+  deviceId: string | null;
+}
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Recognises device tokens and cookies; without it only the owner token is accepted. */
+export interface DeviceAuth {
+  fromToken(token: string): { id: string; scope: 'read' | 'write' } | null;
+  fromCookie(value: string): { id: string; scope: 'read' | 'write' } | null;
+}
+
+export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function checkHost(request: FastifyRequest, options: GuardOptions): void {
   const name = hostnameOf(request.headers.host);
@@ -53,22 +64,32 @@ export function checkOrigin(request: FastifyRequest, options: GuardOptions): voi
     throw new HttpError(403, 'forbidden_origin', `Origin ${JSON.stringify(origin)} is not allowed`);
 }
 
-/** Returns how the request proved itself, or null. */
-export function authenticate(request: FastifyRequest, options: GuardOptions): AuthMethod | null {
+/** Returns who the request proved itself to be, or null. */
+export function authenticate(
+  request: FastifyRequest,
+  options: GuardOptions,
+  devices?: DeviceAuth,
+): Principal | null {
   const header = request.headers.authorization;
   if (header !== undefined) {
-    const match = /^Bearer\s+(.+)$/i.exec(header);
-    return match?.[1] && safeEqual(match[1].trim(), options.token) ? 'bearer' : null;
+    const token = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim();
+    if (!token) return null;
+    if (safeEqual(token, options.token)) return { method: 'bearer', scope: 'write', deviceId: null };
+    const device = devices?.fromToken(token);
+    return device ? { method: 'bearer', scope: device.scope, deviceId: device.id } : null;
   }
   const cookie = request.cookies?.[SESSION_COOKIE];
-  if (cookie && safeEqual(cookie, sessionCookieValue(options.token))) {
-    // A cookie rides along on cross-site requests too; a write must show it came from our own page.
-    if (!SAFE_METHODS.has(request.method) && request.headers.origin === undefined) {
-      throw new HttpError(403, 'origin_required', 'A browser write needs a same-origin Origin header');
-    }
-    return 'cookie';
+  if (!cookie) return null;
+  const owner = safeEqual(cookie, sessionCookieValue(options.token));
+  const device = owner ? null : devices?.fromCookie(cookie);
+  if (!owner && !device) return null;
+  // A cookie rides along on cross-site requests too; a write must show it came from our own page.
+  if (!SAFE_METHODS.has(request.method) && request.headers.origin === undefined) {
+    throw new HttpError(403, 'origin_required', 'A browser write needs a same-origin Origin header');
   }
-  return null;
+  return device
+    ? { method: 'cookie', scope: device.scope, deviceId: device.id }
+    : { method: 'cookie', scope: 'write', deviceId: null };
 }
 
 /** Slows guessing: after `limit` failed attempts in `windowMs` an address gets 429 until the window passes. */

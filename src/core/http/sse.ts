@@ -28,6 +28,8 @@ interface Client {
   lastSent: number;
   /** False while replaying from the log; live events are skipped then (the replay reads them). */
   live: boolean;
+  /** Who opened it (a device id), so revoking that device can end its streams. */
+  tag: string | null;
 }
 
 export const frame = (id: number, type: string, payloadJson: string) =>
@@ -58,7 +60,7 @@ export class SseHub {
    * Starts a stream on `res`. With `lastEventId` it first replays every stored event after it;
    * without, it starts at the newest event. An id the log cannot continue from gets `reset`.
    */
-  attach(res: ServerResponse, lastEventId: number | null): void {
+  attach(res: ServerResponse, lastEventId: number | null, tag: string | null = null): void {
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
@@ -68,7 +70,7 @@ export class SseHub {
     res.socket?.setNoDelay(true);
     res.write(`retry: ${this.#options.retryMs}\n\n`);
     const { oldest, latest } = this.#log.bounds();
-    const client: Client = { res, lastSent: latest, live: true };
+    const client: Client = { res, lastSent: latest, live: true, tag };
     this.#clients.add(client);
     res.on('close', () => this.#clients.delete(client));
     if (lastEventId === null) return;
@@ -118,6 +120,18 @@ export class SseHub {
 
   #sendAll(text: string): void {
     for (const client of this.#clients) if (client.live) client.res.write(text);
+  }
+
+  /** Ends the streams whose tag matches (a revoked device). */
+  closeWhere(match: (tag: string | null) => boolean): number {
+    let closed = 0;
+    for (const client of this.#clients) {
+      if (!match(client.tag)) continue;
+      this.#clients.delete(client);
+      client.res.end();
+      closed += 1;
+    }
+    return closed;
   }
 
   /** Ends every stream (server shutdown). */

@@ -1,6 +1,7 @@
 // Every migration, in order. Append only.
 import { initial } from './001-initial.ts';
 import { idempotency } from './002-idempotency.ts';
+import { deviceTokens } from './003-device-tokens.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initial, idempotency];
+export const MIGRATIONS: readonly Migration[] = [initial, idempotency, deviceTokens];

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../../../shared/api.ts';
 import { safeEqual, sessionCookieValue } from '../../config/token.ts';
+import type { Devices } from '../../domain/devices.ts';
 import { parse, type RouteContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
 import type { FailedAuthBrake } from '../guards.ts';
@@ -15,18 +16,24 @@ export function authRoutes(
   _ctx: RouteContext,
   token: string,
   brake: FailedAuthBrake,
+  devices: Devices,
 ): void {
   app.post('/api/auth/session', async (req, reply) => {
     brake.check(req.ip);
     const body = parse(SessionCreate, req.body);
-    if (!safeEqual(body.token, token)) {
+    const cookie = safeEqual(body.token, token) ? sessionCookieValue(token) : devices.cookieFor(body.token);
+    if (!cookie) {
       brake.fail(req.ip);
       throw new HttpError(401, 'unauthorized', 'That token is not valid for this server');
     }
-    return reply.setCookie(SESSION_COOKIE, sessionCookieValue(token), COOKIE).code(204).send();
+    return reply.setCookie(SESSION_COOKIE, cookie, COOKIE).code(204).send();
   });
 
-  app.get('/api/auth/session', async () => ({ authenticated: true }));
+  app.get('/api/auth/session', async (req) => ({
+    authenticated: true,
+    scope: req.principal?.scope ?? 'write',
+    device_id: req.principal?.deviceId ?? null,
+  }));
 
   app.delete('/api/auth/session', async (_req, reply) =>
     reply.clearCookie(SESSION_COOKIE, COOKIE).code(204).send(),

@@ -17,6 +17,6 @@ export function eventRoutes(app: FastifyInstance, { core }: RouteContext, hub: S
     const fromHeader = typeof header === 'string' && header !== '' ? parse(EventId, header) : undefined;
     const lastEventId = fromHeader ?? parse(StreamQuery, req.query).lastEventId ?? null;
     reply.hijack();
-    hub.attach(reply.raw, lastEventId);
+    hub.attach(reply.raw, lastEventId, req.principal?.deviceId ?? null);
   });
 }

@@ -1,0 +1,30 @@
+// The machine's LAN addresses and name: what a remote browser would type to reach this server.
+import { hostname, networkInterfaces } from 'node:os';
+
+export interface LanAddress {
+  address: string;
+  family: 'IPv4' | 'IPv6';
+  interface: string;
+}
+
+/** Non-internal addresses, IPv4 first; IPv6 link-local ones are left out (they need a zone id). */
+export function lanAddresses(interfaces = networkInterfaces()): LanAddress[] {
+  const found: LanAddress[] = [];
+  for (const [name, list] of Object.entries(interfaces)) {
+    for (const entry of list ?? []) {
+      if (entry.internal) continue;
+      if (entry.family === 'IPv6' && entry.address.toLowerCase().startsWith('fe80')) continue;
+      found.push({ address: entry.address, family: entry.family, interface: name });
+    }
+  }
+  return found.sort((a, b) => (a.family === b.family ? 0 : a.family === 'IPv4' ? -1 : 1));
+}
+
+/** Host names a LAN browser may use: every address, the hostname and its mDNS `.local` form. */
+export function lanHostNames(addresses = lanAddresses(), name = hostname()): string[] {
+  const names = addresses.map((a) => a.address.toLowerCase());
+  if (name) names.push(name.toLowerCase(), `${name.toLowerCase().replace(/\.local$/, '')}.local`);
+  return [...new Set(names)];
+}
+
+export const urlHost = (address: string) => (address.includes(':') ? `[${address}]` : address);
