@@ -1,0 +1,192 @@
+// The one module that wires a Backend to the store: snapshot, then events in id order; refetch on a gap
+// or reset; plus the commands the components may send (optimistic move, create, edit, delete).
+
+import type { Task } from '../../shared/entities.ts';
+import type { TaskStatus } from '../../shared/enums.ts';
+import type { StreamEvent } from '../../shared/events.ts';
+import type { TaskCreate, TaskPatch } from '../../shared/inputs.ts';
+import { type Backend, BackendError } from '../backend/backend.ts';
+import { applyEvents } from '../store/apply-event.ts';
+import { fromSnapshot, mergeRows, mergeTask } from '../store/board-data.ts';
+import { type BoardStore, notify, setUi } from '../store/store.ts';
+
+export interface Controller {
+  start(): () => void;
+  createTask(input: TaskCreate): Promise<Task>;
+  moveTask(id: string, status: TaskStatus): Promise<void>;
+  updateTask(id: string, changes: TaskPatch, expectedVersion: number): Promise<Task>;
+  deleteTask(id: string): Promise<void>;
+  openTask(id: string): void;
+  closeTask(): void;
+}
+
+export function createController(backend: Backend, store: BoardStore): Controller {
+  let unsubscribe: (() => void) | undefined;
+  let queue: StreamEvent[] = [];
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  let resyncing: Promise<void> | undefined;
+  let stopped = false;
+
+  const follow = (fromId: number) => {
+    unsubscribe?.();
+    unsubscribe = backend.subscribe(
+      fromId,
+      (event) => {
+        queue.push(event);
+        // Events of one network chunk arrive in one task: fold them in one store update.
+        flushTimer ??= setTimeout(flush, 0);
+      },
+      (connection) => store.setState({ connection }),
+    );
+  };
+
+  const flush = () => {
+    flushTimer = undefined;
+    const events = queue;
+    queue = [];
+    if (resyncing || !events.length) return;
+    const result = applyEvents(store.getState().data, events);
+    if (result.applied) store.setState({ data: result.data });
+    if (result.status !== 'ok') void resync();
+  };
+
+  const loadTaskCaches = async (taskId: string) => {
+    store.setState((s) => ({
+      loading: { ...s.loading, [taskId]: true },
+      // An empty cache entry now, so events arriving during the load are kept and merged.
+      data: {
+        ...s.data,
+        activities: { ...s.data.activities, [taskId]: s.data.activities[taskId] ?? [] },
+        deliverables: { ...s.data.deliverables, [taskId]: s.data.deliverables[taskId] ?? [] },
+      },
+    }));
+    try {
+      const [activities, deliverables] = await Promise.all([
+        backend.invoke('activities.list', { task_id: taskId }),
+        backend.invoke('deliverables.list', { task_id: taskId }),
+      ]);
+      store.setState((s) => {
+        if (!s.data.tasks[taskId]) return {};
+        return {
+          data: {
+            ...s.data,
+            activities: { ...s.data.activities, [taskId]: mergeRows(s.data.activities[taskId], activities) },
+            deliverables: {
+              ...s.data.deliverables,
+              [taskId]: mergeRows(s.data.deliverables[taskId], deliverables),
+            },
+          },
+        };
+      });
+    } catch (error) {
+      if (!(error instanceof BackendError && error.status === 404))
+        reportError('Could not load the task', error);
+    } finally {
+      store.setState((s) => ({ loading: { ...s.loading, [taskId]: false } }));
+    }
+  };
+
+  /** Snapshot (with its event id) → store → follow the stream from that id. */
+  const loadSnapshot = async () => {
+    const snapshot = await backend.invoke('snapshot', {});
+    if (stopped) return;
+    queue = [];
+    store.setState((s) => ({ data: fromSnapshot(snapshot, s.data), loaded: true }));
+    follow(snapshot.last_event_id);
+    const open = store.getState().ui.openTaskId;
+    if (open) void loadTaskCaches(open);
+  };
+
+  const resync = () => {
+    resyncing ??= retry(loadSnapshot).finally(() => {
+      resyncing = undefined;
+    });
+    return resyncing;
+  };
+
+  /** Keeps trying while the server is away; gives up only on a refused token. */
+  const retry = async (load: () => Promise<void>) => {
+    for (let attempt = 1; !stopped; attempt += 1) {
+      try {
+        return await load();
+      } catch (error) {
+        if (error instanceof BackendError && error.status === 401) {
+          store.setState({ auth: 'needed' });
+          return;
+        }
+        store.setState({ connection: attempt > 3 ? 'offline' : 'reconnecting' });
+        await new Promise((r) => setTimeout(r, Math.min(8_000, 500 * 2 ** attempt)));
+      }
+    }
+  };
+
+  const reportError = (title: string, error: unknown) =>
+    notify(store, { kind: 'error', title, message: error instanceof Error ? error.message : String(error) });
+
+  const answered = (task: Task) => store.setState((s) => ({ data: mergeTask(s.data, task) }));
+
+  return {
+    start() {
+      stopped = false;
+      void resync();
+      return () => {
+        stopped = true;
+        unsubscribe?.();
+        if (flushTimer) clearTimeout(flushTimer);
+      };
+    },
+
+    async createTask(input) {
+      const task = await backend.invoke('tasks.create', input);
+      answered(task); // keyed by id: the task_created event that follows replaces it, never duplicates it
+      return task;
+    },
+
+    async moveTask(id, status) {
+      const task = store.getState().data.tasks[id];
+      if (!task || task.status === status) return;
+      store.setState((s) => ({ optimistic: { ...s.optimistic, [id]: { status } } }));
+      try {
+        answered(
+          await backend.invoke('tasks.update', { id, changes: { status }, expected_version: task.version }),
+        );
+      } catch (error) {
+        const why =
+          error instanceof BackendError && error.status === 409
+            ? 'someone changed it meanwhile; the board shows the latest version.'
+            : error instanceof Error
+              ? error.message
+              : String(error);
+        notify(store, { kind: 'error', title: `Move of “${task.title}” was refused`, message: why });
+      } finally {
+        store.setState((s) => {
+          const { [id]: _, ...rest } = s.optimistic;
+          return { optimistic: rest };
+        });
+      }
+    },
+
+    async updateTask(id, changes, expectedVersion) {
+      const task = await backend.invoke('tasks.update', { id, changes, expected_version: expectedVersion });
+      answered(task);
+      return task;
+    },
+
+    async deleteTask(id) {
+      await backend.invoke('tasks.delete', { id });
+      store.setState((s) => {
+        const { [id]: _, ...tasks } = s.data.tasks;
+        return { data: { ...s.data, tasks } };
+      });
+    },
+
+    openTask(id) {
+      setUi(store, { openTaskId: id });
+      if (!store.getState().data.activities[id]) void loadTaskCaches(id);
+    },
+
+    closeTask() {
+      setUi(store, { openTaskId: null });
+    },
+  };
+}

@@ -1,0 +1,113 @@
+// The browser Backend: commands over fetch (cookie auth, HTTP_CALLS mapping) and events over EventSource.
+import type { ApiErrorBody } from '../../shared/api.ts';
+import { COMMAND_INPUTS, HTTP_CALLS } from '../../shared/commands.ts';
+import type { StreamEvent } from '../../shared/events.ts';
+import { type Backend, BackendError } from './backend.ts';
+import { backoffDelay } from './backoff.ts';
+
+export interface HttpBackendOptions {
+  /** Origin of the API; '' means the page's own origin. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  EventSource?: typeof EventSource;
+  /** After this many failed connects in a row the state turns from reconnecting to offline. */
+  offlineAfter?: number;
+}
+
+export async function httpRequest(doFetch: typeof fetch, url: string, init: RequestInit): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await doFetch(url, { credentials: 'same-origin', ...init });
+  } catch (error) {
+    throw new BackendError('network', `The server cannot be reached (${(error as Error).message})`);
+  }
+  const text = await response.text();
+  const body: unknown = text ? safeJson(text) : undefined;
+  if (!response.ok) {
+    const err = (body as ApiErrorBody | undefined)?.error;
+    throw new BackendError(
+      err?.code ?? `http_${response.status}`,
+      err?.message ?? `The server answered ${response.status}`,
+      response.status,
+      err?.details,
+    );
+  }
+  return body;
+}
+
+const safeJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+export function createHttpBackend(options: HttpBackendOptions = {}): Backend {
+  const base = options.baseUrl ?? '';
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const ES = options.EventSource ?? EventSource;
+  const offlineAfter = options.offlineAfter ?? 4;
+
+  return {
+    async invoke(command, input) {
+      // Parse with the shared schema so defaults and refusals match the server's before the round trip.
+      const parsed = COMMAND_INPUTS[command].safeParse(input);
+      if (!parsed.success) {
+        throw new BackendError('validation_failed', parsed.error.issues[0]?.message ?? 'Invalid input', 400);
+      }
+      const call = (HTTP_CALLS[command] as (i: unknown) => ReturnType<(typeof HTTP_CALLS)['snapshot']>)(
+        parsed.data,
+      );
+      const headers: Record<string, string> = { ...call.headers };
+      if (call.body !== undefined) headers['content-type'] = 'application/json';
+      const body = await httpRequest(doFetch, base + call.path, {
+        method: call.method,
+        headers,
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      });
+      return body as never;
+    },
+
+    subscribe(lastEventId, onEvent, onState) {
+      let last = lastEventId;
+      let source: EventSource | undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let failures = 0;
+      let closed = false;
+
+      const connect = () => {
+        if (closed) return;
+        onState(failures === 0 ? 'connecting' : failures >= offlineAfter ? 'offline' : 'reconnecting');
+        // Our own reconnect (not EventSource's) so the delay has backoff + jitter and we resume from
+        // the last id *applied*, which the browser's own Last-Event-ID cannot know.
+        const es = new ES(`${base}/api/events/stream?lastEventId=${last}`, { withCredentials: true });
+        source = es;
+        es.onopen = () => {
+          failures = 0;
+          onState('live');
+        };
+        es.onmessage = (message) => {
+          const event = safeJson(message.data) as Omit<StreamEvent, 'id'> | undefined;
+          const id = Number(message.lastEventId);
+          if (!event || !Number.isFinite(id)) return;
+          if (event.type !== 'reset') last = Math.max(last, id);
+          onEvent({ ...event, id } as StreamEvent);
+        };
+        es.onerror = () => {
+          es.close();
+          if (closed || source !== es) return;
+          failures += 1;
+          onState(failures >= offlineAfter ? 'offline' : 'reconnecting');
+          timer = setTimeout(connect, backoffDelay(failures));
+        };
+      };
+      connect();
+      return () => {
+        closed = true;
+        if (timer) clearTimeout(timer);
+        source?.close();
+      };
+    },
+  } satisfies Backend;
+}

@@ -1,0 +1,43 @@
+// The modal's Activity tab: what happened to the task, who did it, when; metadata on demand.
+import { Code, Loader, Text, Timeline } from '@mantine/core';
+import { useBoard } from '../app/context.tsx';
+import { RelativeTime } from './RelativeTime.tsx';
+
+const ICONS = {
+  spawned: '🚀',
+  updated: '✏️',
+  completed: '✅',
+  file_created: '📄',
+  status_changed: '🔀',
+} as const;
+
+export function ActivityTimeline({ taskId }: { taskId: string }) {
+  const activities = useBoard((s) => s.data.activities[taskId]);
+  const loading = useBoard((s) => s.loading[taskId] ?? false);
+  const agents = useBoard((s) => s.data.agents);
+  if (!activities?.length) return loading ? <Loader size="sm" /> : <Text c="dimmed">No activity yet.</Text>;
+  return (
+    <Timeline bulletSize={24} lineWidth={2} data-testid="activity-timeline">
+      {activities.map((a) => (
+        <Timeline.Item
+          key={a.id}
+          bullet={ICONS[a.activity_type]}
+          title={a.message}
+          data-testid="activity-item"
+        >
+          <Text size="xs" c="dimmed">
+            {a.activity_type.replace('_', ' ')} ·{' '}
+            {a.agent_id ? (agents[a.agent_id]?.name ?? 'removed agent') : 'system'} ·{' '}
+            <RelativeTime iso={a.created_at} />
+          </Text>
+          {a.metadata && (
+            <details>
+              <summary style={{ cursor: 'pointer', fontSize: 12 }}>metadata</summary>
+              <Code block>{JSON.stringify(a.metadata, null, 2)}</Code>
+            </details>
+          )}
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  );
+}

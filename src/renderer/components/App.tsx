@@ -1,0 +1,90 @@
+// The page: header (connection, search, filters, new task), agents sidebar, board, dialogs, notices.
+import { ActionIcon, AppShell, Center, Group, Indicator, Loader, Title, Tooltip } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useEffect, useRef } from 'react';
+import { useBoard, useBoardStore } from '../app/context.tsx';
+import { setUi } from '../store/store.ts';
+import { AgentsSidebar } from './AgentsSidebar.tsx';
+import { Board } from './Board.tsx';
+import { BoardToolbar } from './BoardToolbar.tsx';
+import { ConnectionIndicator } from './ConnectionIndicator.tsx';
+import { CreateTaskModal } from './CreateTaskModal.tsx';
+import { EmptyBoard } from './EmptyBoard.tsx';
+import { EventFeed } from './EventFeed.tsx';
+import { Notices } from './Notices.tsx';
+import { TaskModal } from './TaskModal.tsx';
+import { TokenPrompt } from './TokenPrompt.tsx';
+
+export interface AppProps {
+  /** The API's origin for the empty state's curl line (the page's own in a browser). */
+  origin: string;
+  onToken: (token: string) => Promise<void>;
+}
+
+export function App({ origin, onToken }: AppProps) {
+  const store = useBoardStore();
+  const auth = useBoard((s) => s.auth);
+  const loaded = useBoard((s) => s.loaded);
+  const empty = useBoard((s) => Object.keys(s.data.tasks).length === 0);
+  const feedCount = useBoard((s) => s.data.feed.length);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  useHotkeys([
+    ['n', () => setUi(store, { createOpen: true })],
+    ['/', () => searchRef.current?.focus()],
+  ]);
+
+  useEffect(() => {
+    // For the first-render measurement (docs/UI.md): the board with the snapshot is on screen.
+    if (loaded) requestAnimationFrame(() => performance.mark('mc:board-rendered'));
+  }, [loaded]);
+
+  if (auth === 'needed') return <TokenPrompt onSubmit={onToken} />;
+  if (auth === 'checking' || !loaded)
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Loading the board" />
+      </Center>
+    );
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 260, breakpoint: 0 }} padding={0}>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Title order={4}>Mission Control</Title>
+            <ConnectionIndicator />
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <BoardToolbar searchRef={searchRef} />
+            <Tooltip label="Recent events">
+              <Indicator label={feedCount} size={16} disabled={!feedCount}>
+                <ActionIcon
+                  variant="default"
+                  size="lg"
+                  aria-label="Recent events"
+                  onClick={() => setUi(store, { feedOpen: true })}
+                >
+                  ⚡
+                </ActionIcon>
+              </Indicator>
+            </Tooltip>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar>
+        <AgentsSidebar />
+      </AppShell.Navbar>
+      <AppShell.Main style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
+        {empty && <EmptyBoard origin={origin} />}
+        <div style={{ flex: 1, minHeight: 0 }}>
+          <Board />
+        </div>
+      </AppShell.Main>
+      <TaskModal />
+      <CreateTaskModal />
+      <EventFeed />
+      <Notices />
+    </AppShell>
+  );
+}

@@ -1,0 +1,65 @@
+// One status column: header with its count, a drop target, and a virtualised list of cards.
+import { useDroppable } from '@dnd-kit/core';
+import { Badge, Group, Paper, Text } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import type { Task } from '../../shared/entities.ts';
+import { STATUS_LABELS, type TaskStatus } from '../../shared/enums.ts';
+import { CARD_HEIGHT, TaskCard } from './TaskCard.tsx';
+
+export function BoardColumn({ status, tasks }: { status: TaskStatus; tasks: Task[] }) {
+  const { setNodeRef, isOver } = useDroppable({ id: status });
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // Only the cards in view (plus a few) are in the DOM, so 10,000 tasks cost what 20 do.
+  const virtualizer = useVirtualizer({
+    count: tasks.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => CARD_HEIGHT,
+    overscan: 6,
+    getItemKey: (index) => tasks[index]?.id ?? index,
+    initialRect: { width: 280, height: 800 },
+  });
+  return (
+    <Paper
+      ref={setNodeRef}
+      component="section"
+      aria-label={`${STATUS_LABELS[status]} column`}
+      data-testid={`column-${status}`}
+      withBorder
+      radius="md"
+      bg={isOver ? 'var(--mantine-color-blue-light)' : 'var(--mantine-color-default-hover)'}
+      style={{ width: 280, flex: '0 0 280px', display: 'flex', flexDirection: 'column', minHeight: 0 }}
+    >
+      <Group justify="space-between" px="sm" py={8}>
+        <Text fw={600} size="sm">
+          {STATUS_LABELS[status]}
+        </Text>
+        <Badge variant="default" data-testid={`count-${status}`}>
+          {tasks.length}
+        </Badge>
+      </Group>
+      <div ref={scrollRef} style={{ overflowY: 'auto', flex: 1, padding: '0 8px 8px' }}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const task = tasks[item.index];
+            if (!task) return null;
+            return (
+              <div
+                key={item.key}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  transform: `translateY(${item.start}px)`,
+                }}
+              >
+                <TaskCard task={task} />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </Paper>
+  );
+}

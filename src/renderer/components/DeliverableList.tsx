@@ -1,0 +1,62 @@
+// The modal's Deliverables tab: files (path copyable), URLs (new tab, no opener), artifacts.
+import { Anchor, Button, Code, CopyButton, Group, Loader, Stack, Text } from '@mantine/core';
+import type { Deliverable } from '../../shared/entities.ts';
+import { useBoard } from '../app/context.tsx';
+import { RelativeTime } from './RelativeTime.tsx';
+
+const ICONS = { file: '📄', url: '🔗', artifact: '📦' } as const;
+
+const isHttp = (value: string | null): value is string => !!value && /^https?:\/\//i.test(value);
+
+function DeliverableRow({ d }: { d: Deliverable }) {
+  return (
+    <Group align="flex-start" wrap="nowrap" data-testid="deliverable-item">
+      <Text size="lg" aria-label={d.deliverable_type}>
+        {ICONS[d.deliverable_type]}
+      </Text>
+      <Stack gap={2} style={{ minWidth: 0 }}>
+        {d.deliverable_type === 'url' && isHttp(d.path) ? (
+          <Anchor href={d.path} target="_blank" rel="noopener noreferrer" fw={500}>
+            {d.title}
+          </Anchor>
+        ) : (
+          <Text fw={500}>{d.title}</Text>
+        )}
+        {d.path && d.deliverable_type !== 'url' && (
+          <Group gap="xs" wrap="nowrap">
+            <Code style={{ overflowWrap: 'anywhere' }}>{d.path}</Code>
+            <CopyButton value={d.path}>
+              {({ copied, copy }) => (
+                <Button size="compact-xs" variant="light" onClick={copy}>
+                  {copied ? 'Copied' : 'Copy path'}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+        )}
+        {d.description && (
+          <Text size="sm" c="dimmed">
+            {d.description}
+          </Text>
+        )}
+        <Text size="xs" c="dimmed">
+          <RelativeTime iso={d.created_at} />
+        </Text>
+      </Stack>
+    </Group>
+  );
+}
+
+export function DeliverableList({ taskId }: { taskId: string }) {
+  const deliverables = useBoard((s) => s.data.deliverables[taskId]);
+  const loading = useBoard((s) => s.loading[taskId] ?? false);
+  if (!deliverables?.length)
+    return loading ? <Loader size="sm" /> : <Text c="dimmed">No deliverables yet.</Text>;
+  return (
+    <Stack gap="md">
+      {deliverables.map((d) => (
+        <DeliverableRow key={d.id} d={d} />
+      ))}
+    </Stack>
+  );
+}

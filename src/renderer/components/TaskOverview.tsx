@@ -1,0 +1,128 @@
+// The modal's Overview tab: edit and save (with the version seen, so a concurrent change is a kind 409), or delete.
+import { Alert, Button, Group, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { Task } from '../../shared/entities.ts';
+import { useController } from '../app/context.tsx';
+import { BackendError } from '../backend/backend.ts';
+import { RelativeTime } from './RelativeTime.tsx';
+import { type TaskDraft, TaskFields } from './TaskFields.tsx';
+
+const toDraft = (task: Task): TaskDraft => ({
+  title: task.title,
+  description: task.description ?? '',
+  status: task.status,
+  priority: task.priority,
+  assigned_agent_id: task.assigned_agent_id,
+});
+
+const sameDraft = (a: TaskDraft, b: TaskDraft) => JSON.stringify(a) === JSON.stringify(b);
+
+export function TaskOverview({ task }: { task: Task }) {
+  const controller = useController();
+  const [base, setBase] = useState(task);
+  const [draft, setDraft] = useState(() => toDraft(task));
+  const [conflict, setConflict] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const dirty = !sameDraft(draft, toDraft(base));
+
+  // Live: untouched fields follow the server; edits in progress are kept and the save will check.
+  useEffect(() => {
+    if (task.version === base.version) return;
+    if (!dirty) {
+      setBase(task);
+      setDraft(toDraft(task));
+    }
+  }, [task, base.version, dirty]);
+
+  const save = async (version: number) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await controller.updateTask(
+        task.id,
+        { ...draft, description: draft.description || null },
+        version,
+      );
+      setBase(saved);
+      setDraft(toDraft(saved));
+      setConflict(false);
+    } catch (err) {
+      if (err instanceof BackendError && err.status === 409) setConflict(true);
+      else setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    try {
+      await controller.deleteTask(task.id);
+      controller.closeTask();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save(base.version);
+      }}
+    >
+      <TaskFields draft={draft} onChange={setDraft} />
+      <Text size="xs" c="dimmed" mt="xs">
+        Version {task.version} · created <RelativeTime iso={task.created_at} /> · updated{' '}
+        <RelativeTime iso={task.updated_at} />
+      </Text>
+      {conflict && (
+        <Alert color="yellow" mt="sm" title="Someone else changed this task while you were editing">
+          Your edits are still here. Keep them to overwrite the other change, or discard them to see the
+          latest version.
+          <Group mt="xs">
+            <Button size="xs" onClick={() => void save(task.version)} loading={busy}>
+              Keep my changes
+            </Button>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => {
+                setBase(task);
+                setDraft(toDraft(task));
+                setConflict(false);
+              }}
+            >
+              Discard mine
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {error && (
+        <Alert color="red" mt="sm">
+          {error}
+        </Alert>
+      )}
+      <Group justify="space-between" mt="md">
+        {confirmDelete ? (
+          <Group gap="xs">
+            <Button color="red" onClick={() => void remove()}>
+              Delete for good
+            </Button>
+            <Button variant="default" onClick={() => setConfirmDelete(false)}>
+              Keep
+            </Button>
+          </Group>
+        ) : (
+          <Button color="red" variant="subtle" onClick={() => setConfirmDelete(true)}>
+            Delete
+          </Button>
+        )}
+        <Button type="submit" loading={busy} disabled={!dirty || !draft.title.trim()}>
+          Save
+        </Button>
+      </Group>
+    </form>
+  );
+}

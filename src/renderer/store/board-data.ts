@@ -1,0 +1,98 @@
+// The server-mirrored data of the board, and the pure functions that change it (no React, no I/O).
+import type { Activity, Agent, Deliverable, Session, Snapshot, Task } from '../../shared/entities.ts';
+import type { DomainEvent, EventType } from '../../shared/events.ts';
+
+export interface FeedItem {
+  id: number;
+  type: EventType;
+  summary: string;
+  created_at: string;
+}
+
+export interface BoardData {
+  /** The id of the last event folded in; the stream resumes after it. */
+  lastEventId: number;
+  tasks: Record<string, Task>;
+  agents: Record<string, Agent>;
+  sessions: Record<string, Session>;
+  /** Per-task caches, present only for tasks someone opened; events keep them current. */
+  activities: Record<string, Activity[]>;
+  deliverables: Record<string, Deliverable[]>;
+  /** Recent events, newest first. */
+  feed: FeedItem[];
+}
+
+export const FEED_LIMIT = 50;
+
+export const emptyBoard = (): BoardData => ({
+  lastEventId: 0,
+  tasks: {},
+  agents: {},
+  sessions: {},
+  activities: {},
+  deliverables: {},
+  feed: [],
+});
+
+const byId = <T extends { id: string }>(items: readonly T[]): Record<string, T> => {
+  const out: Record<string, T> = {};
+  for (const item of items) out[item.id] = item;
+  return out;
+};
+
+/** A fresh snapshot replaces the mirrored rows; open caches are kept (the bootstrap reloads them). */
+export function fromSnapshot(snapshot: Snapshot, previous: BoardData = emptyBoard()): BoardData {
+  return {
+    ...previous,
+    lastEventId: snapshot.last_event_id,
+    tasks: byId(snapshot.tasks),
+    agents: byId(snapshot.agents),
+    sessions: byId(snapshot.sessions),
+  };
+}
+
+/** Merges a task the server answered with (our own command's result); an older version never wins. */
+export function mergeTask(data: BoardData, task: Task): BoardData {
+  const current = data.tasks[task.id];
+  if (current && current.version >= task.version) return data;
+  return { ...data, tasks: { ...data.tasks, [task.id]: task } };
+}
+
+/** Merges rows loaded for a task cache with whatever events already put there, oldest first. */
+export function mergeRows<T extends { id: string; created_at: string }>(
+  existing: readonly T[] | undefined,
+  loaded: readonly T[],
+): T[] {
+  const map = new Map<string, T>();
+  for (const row of loaded) map.set(row.id, row);
+  for (const row of existing ?? []) map.set(row.id, row);
+  return [...map.values()].sort((a, b) =>
+    a.created_at === b.created_at ? 0 : a.created_at < b.created_at ? -1 : 1,
+  );
+}
+
+export function describeEvent(event: DomainEvent, data: BoardData): string {
+  const taskTitle = (id: string | null) => (id ? (data.tasks[id]?.title ?? 'a task') : 'no task');
+  switch (event.type) {
+    case 'task_created':
+      return `Task created: ${event.payload.title}`;
+    case 'task_updated':
+      return `Task updated: ${event.payload.title}`;
+    case 'task_deleted':
+      return `Task deleted: ${taskTitle(event.payload.id)}`;
+    case 'activity_logged':
+      return `${taskTitle(event.payload.task_id)}: ${event.payload.message}`;
+    case 'deliverable_added':
+      return `Deliverable on ${taskTitle(event.payload.task_id)}: ${event.payload.title}`;
+    case 'agent_spawned':
+      return `Sub-agent ${event.payload.agent_name ?? event.payload.openclaw_session_id} started`;
+    case 'agent_completed':
+      return `Sub-agent ${event.payload.agent_name ?? event.payload.openclaw_session_id} ${event.payload.status}`;
+    case 'agent_created':
+      return `Agent joined: ${event.payload.name}`;
+    case 'agent_updated':
+      return `Agent ${event.payload.name} is ${event.payload.status}`;
+    case 'agent_deleted':
+      return `Agent removed: ${data.agents[event.payload.id]?.name ?? event.payload.id}`;
+  }
+}

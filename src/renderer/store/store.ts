@@ -1,0 +1,74 @@
+// The one renderer store (Zustand): server-mirrored board data plus connection, optimistic and UI slices.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Task } from '../../shared/entities.ts';
+import type { TaskPriority } from '../../shared/enums.ts';
+import type { ConnectionState } from '../backend/backend.ts';
+import { type BoardData, emptyBoard } from './board-data.ts';
+
+export type AuthState = 'checking' | 'needed' | 'ok';
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  title: string;
+  message: string;
+}
+
+export interface BoardState {
+  /** Mirrors the server; changed only by the bootstrap (snapshot, events, command answers). */
+  data: BoardData;
+  /** True once the first snapshot is in. */
+  loaded: boolean;
+  connection: ConnectionState;
+  auth: AuthState;
+  /** Moves shown before the server confirms them; removed on answer (success or refusal). */
+  optimistic: Record<string, Pick<Task, 'status'>>;
+  /** Task caches being loaded. */
+  loading: Record<string, boolean>;
+  ui: {
+    search: string;
+    agentFilter: string | null;
+    priorityFilter: TaskPriority | null;
+    openTaskId: string | null;
+    createOpen: boolean;
+    feedOpen: boolean;
+  };
+  notices: Notice[];
+}
+
+export const initialState = (): BoardState => ({
+  data: emptyBoard(),
+  loaded: false,
+  connection: 'connecting',
+  auth: 'checking',
+  optimistic: {},
+  loading: {},
+  ui: {
+    search: '',
+    agentFilter: null,
+    priorityFilter: null,
+    openTaskId: null,
+    createOpen: false,
+    feedOpen: false,
+  },
+  notices: [],
+});
+
+export type BoardStore = StoreApi<BoardState>;
+
+export const createBoardStore = (state: Partial<BoardState> = {}): BoardStore =>
+  createStore<BoardState>()(() => ({ ...initialState(), ...state }));
+
+export const setUi = (store: BoardStore, patch: Partial<BoardState['ui']>) =>
+  store.setState((s) => ({ ui: { ...s.ui, ...patch } }));
+
+let noticeSeq = 0;
+export function notify(store: BoardStore, notice: Omit<Notice, 'id'>, ttlMs = 8_000): number {
+  const id = ++noticeSeq;
+  store.setState((s) => ({ notices: [...s.notices.slice(-4), { ...notice, id }] }));
+  if (ttlMs > 0) setTimeout(() => dismiss(store, id), ttlMs);
+  return id;
+}
+
+export const dismiss = (store: BoardStore, id: number) =>
+  store.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
