@@ -53,6 +53,8 @@ export const ROUTES = [
   'POST /api/auth/session',
   'GET /api/auth/session',
   'DELETE /api/auth/session',
+  'POST /mcp',
+  'GET /mcp',
   'GET /',
   'GET /index.html',
 ] as const;

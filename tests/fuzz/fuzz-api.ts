@@ -29,7 +29,8 @@ export function problemWith(req: FuzzRequest, answer: Answer): string | null {
   if (status < 200 || (status >= 300 && status < 400)) return `unexpected status ${status}`;
   const type = String(headers['content-type'] ?? '');
   if (req.method === 'HEAD' || status === 204) return null;
-  const isApi = req.url.startsWith('/api');
+  const path = req.url.split(/[?#]/)[0] ?? '';
+  const isApi = path.startsWith('/api') || path === '/mcp';
   if (type.startsWith('text/event-stream')) return status === 200 ? null : `stream with ${status}`;
   if (status >= 400 || isApi) {
     if (!type.startsWith('application/json')) return `${status} answered as ${type || 'no type'}`;
@@ -41,7 +42,9 @@ export function problemWith(req: FuzzRequest, answer: Answer): string | null {
     }
     if (status >= 400) {
       const error = (parsed as { error?: { code?: unknown; message?: unknown } })?.error;
-      if (typeof error?.code !== 'string' || typeof error.message !== 'string')
+      // MCP speaks JSON-RPC: its protocol errors carry a numeric code.
+      const codeOk = typeof error?.code === 'string' || (path === '/mcp' && typeof error?.code === 'number');
+      if (!codeOk || typeof error?.message !== 'string')
         return `${status} without { error: { code, message } }: ${body.slice(0, 200)}`;
     }
   }

@@ -70,6 +70,26 @@ describe('regressions found by the fuzzer', () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('bad_request');
   });
 
+  it('refuses JSON nested thousands deep with a 400 instead of overflowing the stack (was a 500)', async () => {
+    const task = server.core.tasks.create({ title: 'deep' });
+    const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+    const activity = (n: number) => `{"activity_type":"updated","message":"m","metadata":{"a":${deep(n)}}}`;
+    const post = (body: string, headers: Record<string, string> = {}) =>
+      server.api(`/api/tasks/${task.id}/activities`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', ...headers },
+      });
+    for (const res of [
+      await post(activity(3000)),
+      await post(activity(5000), { 'idempotency-key': 'deep' }),
+    ]) {
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('too_deep');
+    }
+    expect((await post(activity(60))).status).toBe(201);
+  });
+
   it('does not hang a HEAD on the event stream open (it used to get no answer and hold a stream)', async () => {
     const answer = await raw(
       server.server.port,

@@ -10,6 +10,7 @@ import { MCP_PATH, mcpRoutes } from '../mcp/routes.ts';
 import { openapiRoutes } from '../openapi/routes.ts';
 import { createRouteContext } from './context.ts';
 import { errorBody, HttpError, handleClientError, handleError } from './errors.ts';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth.ts';
 import {
   authenticate,
   checkHost,
@@ -100,7 +101,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   fastify.addContentTypeParser(
     ['application/json', 'text/plain'],
     { parseAs: 'string' },
-    (req, body, done) => (body === '' ? done(null, undefined) : json(req, body as string, done)),
+    (req, body, done) => {
+      if (body === '') return done(null, undefined);
+      // Deep nesting would overflow the stack in validation (a 500); no real input nests this deep.
+      if (jsonDepthExceeds(body as string))
+        return done(new HttpError(400, 'too_deep', `JSON nests deeper than ${MAX_JSON_DEPTH} levels`), undefined);
+      json(req, body as string, done);
+    },
   );
   fastify.setErrorHandler(handleError);
   await fastify.register(fastifyCookie);
