@@ -1,0 +1,70 @@
+// The regression gate: a handful of ratios from a documented run, compared with a quick run.
+// Only a gross regression fails (more than `FACTOR`× worse), never noise.
+import type { Results } from './results.ts';
+
+export const FACTOR = 3;
+
+export interface Gate {
+  /** Metric value in the documented run. */
+  value: number;
+  /** Which way is worse. */
+  worse: 'higher' | 'lower';
+  what: string;
+}
+
+export type Baseline = Record<string, Gate>;
+
+export function gates(r: Results): Baseline {
+  const out: Baseline = {};
+  for (const row of r.fanout ?? []) {
+    if (row.clients < 200) continue;
+    out[`fanout.p50Ratio.${row.clients}`] = {
+      value: row.ratio.p50,
+      worse: 'higher',
+      what: `fan-out p50 at ${row.clients} clients ÷ bare broadcaster`,
+    };
+  }
+  for (const row of r.throughput ?? []) {
+    if (row.concurrency !== 16) continue;
+    out[`throughput.ratio.${row.op}.16`] = {
+      value: row.ratio,
+      worse: 'lower',
+      what: `${row.op} req/s at 16 connections ÷ bare echo`,
+    };
+  }
+  const first = r.store?.[0];
+  if (first)
+    out['store.insertRatio.10k'] = {
+      value: first.insertRatio,
+      worse: 'higher',
+      what: 'create task p50 ÷ raw INSERT',
+    };
+  const mc = r.memory?.find((m) => m.server === 'mission-control');
+  if (mc)
+    out['memory.heapPerClient'] = {
+      value: mc.heapPerClient,
+      worse: 'higher',
+      what: 'heap bytes per idle SSE client',
+    };
+  if (r.coldStart)
+    out['coldStart.ratio'] = { value: r.coldStart.ratio, worse: 'higher', what: 'cold start ÷ bare node' };
+  return out;
+}
+
+/** Lines describing each gate; `failed` lists the gross regressions. */
+export function compare(baseline: Baseline, run: Results): { lines: string[]; failed: string[] } {
+  const now = gates(run);
+  const lines: string[] = [];
+  const failed: string[] = [];
+  for (const [key, doc] of Object.entries(baseline)) {
+    const cur = now[key];
+    if (!cur) continue;
+    const factor = doc.worse === 'higher' ? cur.value / doc.value : doc.value / cur.value;
+    const bad = factor > FACTOR;
+    lines.push(
+      `${bad ? 'FAIL' : 'ok  '} ${doc.what}: ${cur.value} (documented ${doc.value}, worse by ×${factor.toFixed(2)}, limit ×${FACTOR})`,
+    );
+    if (bad) failed.push(key);
+  }
+  return { lines, failed };
+}

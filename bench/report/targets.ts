@@ -1,0 +1,63 @@
+// The targets of issue 7, each with its figure from a run and whether it is met.
+import type { StoreLevel } from '../suites/store.ts';
+import type { ThroughputRow } from '../suites/throughput.ts';
+import { kb, pct, table, verdict } from './format.ts';
+import type { Results } from './results.ts';
+
+export function targets(r: Results): string {
+  const rows: string[][] = [];
+  const f1000 = r.fanout?.find((f) => f.clients === 1000);
+  if (f1000) {
+    rows.push([
+      'Fan-out p99 at 1,000 clients ≤ 10 ms',
+      `${f1000.missionControl.p99} ms (bare ${f1000.bare.p99} ms)`,
+      verdict(f1000.missionControl.p99 <= 10),
+    ]);
+    rows.push([
+      'Fan-out p99 at 1,000 clients ≤ 2× bare',
+      `${f1000.ratio.p99}×`,
+      verdict(f1000.ratio.p99 <= 2),
+    ]);
+  }
+  if (r.throughput?.length) {
+    const sorted = [...r.throughput].sort((a, b) => a.ratio - b.ratio);
+    const worst = sorted[0] as ThroughputRow;
+    const best = sorted.at(-1) as ThroughputRow;
+    rows.push([
+      'Writes ≥ 50 % of the bare echo',
+      `${pct(worst.ratio)} (${worst.op} @${worst.concurrency}) … ${pct(best.ratio)} (${best.op} @${best.concurrency})`,
+      verdict(worst.ratio >= 0.5),
+    ]);
+  }
+  if (r.store && r.store.length > 1) {
+    const first = r.store[0] as StoreLevel;
+    const last = r.store.at(-1) as StoreLevel;
+    for (const op of ['get task by id', 'list activities of a task (50)', 'list tasks by status (50)']) {
+      const a = first.ops[op]?.p50 ?? 0;
+      const b = last.ops[op]?.p50 ?? 0;
+      rows.push([
+        `Indexed read stays flat: ${op}`,
+        `${a} → ${b} ms p50 (${first.label} → ${last.label})`,
+        verdict(b <= Math.max(3 * a, a + 0.05)),
+      ]);
+    }
+    rows.push([
+      'Insert < 10 ms (seed claim)',
+      `create task p99 ${last.ops['create task']?.p99} ms at ${last.label}`,
+      verdict((last.ops['create task']?.p99 ?? 99) < 10),
+    ]);
+  }
+  const mem = r.memory?.find((x) => x.server === 'mission-control');
+  if (mem) {
+    rows.push(['Heap per idle SSE client ≤ 8 KB', kb(mem.heapPerClient), verdict(mem.heapPerClient <= 8192)]);
+    rows.push(['RSS per idle SSE client ≤ 8 KB', kb(mem.rssPerClient), verdict(mem.rssPerClient <= 8192)]);
+  }
+  if (r.coldStart)
+    rows.push([
+      'Cold start ≤ 300 ms',
+      `${r.coldStart.missionControlMedian} ms median (bare node ${r.coldStart.bareMedian} ms)`,
+      verdict(r.coldStart.missionControlMedian <= 300),
+    ]);
+  rows.push(['Board first render ≤ 500 ms, drag 60 fps', 'measured by the board engineer', 'pending']);
+  return table(['target', 'figure', 'verdict'], rows);
+}

@@ -1,0 +1,122 @@
+// `npm run bench [-- --quick | --no-million | --profile | --only fanout,throughput,store,memory,cold-start]`
+// Full run: prints the figures, writes docs/bench/*.json + charts + docs/BENCHMARKS.md.
+// Quick run (< 60 s, for CI): compares with docs/bench/baseline.json and fails only on a gross regression.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { childFlags } from './lib/child.ts';
+import { type Baseline, compare, gates } from './report/baseline.ts';
+import { writeDocs } from './report/markdown.ts';
+import { gitCommit, machine, type Results } from './report/results.ts';
+import { coldStart } from './suites/cold-start.ts';
+import { fanout } from './suites/fanout.ts';
+import { memory } from './suites/memory.ts';
+import { storeScale } from './suites/store.ts';
+import { throughput } from './suites/throughput.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DOCS = join(ROOT, 'docs');
+const BASELINE = join(DOCS, 'bench', 'baseline.json');
+const SUITES = ['fanout', 'throughput', 'store', 'memory', 'cold-start'] as const;
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    'no-million': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    only: { type: 'string' },
+  },
+});
+const quick = values.quick ?? false;
+const only = new Set(values.only ? values.only.split(',') : SUITES);
+if (values.profile) {
+  const dir = join(tmpdir(), 'mc-bench-profiles');
+  childFlags.push('--cpu-prof', `--cpu-prof-dir=${dir}`);
+  console.log(
+    `CPU profiles of the server processes go to ${dir} (summarise: node bench/lib/profile-summary.ts <file>)`,
+  );
+}
+
+// Bounded: the whole run is abandoned if it ever hangs.
+const budget = setTimeout(
+  () => {
+    console.error('bench: time budget exceeded');
+    process.exit(2);
+  },
+  quick ? 90_000 : 15 * 60_000,
+);
+budget.unref();
+
+const started = Date.now();
+const results: Results = {
+  date: new Date().toISOString(),
+  command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+  quick,
+  commit: gitCommit(),
+  machine: machine(),
+  seconds: 0,
+};
+
+if (only.has('fanout')) {
+  console.log('Fan-out latency');
+  results.fanout = await fanout([1, 50, 200, 1000], (n) =>
+    quick ? (n >= 1000 ? 30 : 40) : n >= 1000 ? 200 : 300,
+  );
+}
+if (only.has('throughput')) {
+  console.log('Write throughput');
+  results.throughput = await throughput(quick ? [16] : [1, 16, 64], quick ? 1000 : 3000);
+}
+if (only.has('store')) {
+  console.log('Store scale');
+  const levels = quick
+    ? [{ tasks: 10_000, activities: 100_000 }]
+    : [
+        { tasks: 10_000, activities: 0 },
+        { tasks: 100_000, activities: 0 },
+        ...(values['no-million'] ? [] : [{ tasks: 100_000, activities: 1_000_000 }]),
+      ];
+  results.store = storeScale({ levels, samples: quick ? 100 : 500 });
+}
+if (only.has('memory')) {
+  console.log('Memory per idle SSE client');
+  results.memory = await memory(1000);
+}
+if (only.has('cold-start')) {
+  console.log('Cold start');
+  results.coldStart = await coldStart(quick ? 3 : 9);
+}
+results.seconds = Math.round((Date.now() - started) / 1000);
+console.log(`Done in ${results.seconds} s`);
+
+if (quick) {
+  const out = join(tmpdir(), 'mc-bench-quick.json');
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`Results: ${out}`);
+  if (!existsSync(BASELINE)) {
+    console.log('No docs/bench/baseline.json yet: nothing to compare with.');
+    process.exit(0);
+  }
+  const { lines, failed } = compare(JSON.parse(readFileSync(BASELINE, 'utf8')) as Baseline, results);
+  for (const line of lines) console.log(line);
+  if (failed.length > 0) {
+    console.error(`Gross regression (more than 3× worse than documented): ${failed.join(', ')}`);
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
+if (only.size === SUITES.length) {
+  mkdirSync(join(DOCS, 'bench'), { recursive: true });
+  writeFileSync(join(DOCS, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(BASELINE, `${JSON.stringify(gates(results), null, 2)}\n`);
+  writeDocs(results, DOCS, join(ROOT, 'bench', 'report', 'analysis.md'));
+  console.log('Wrote docs/BENCHMARKS.md, docs/bench/*.svg, docs/bench/results.json and baseline.json');
+} else {
+  const out = join(tmpdir(), 'mc-bench-partial.json');
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`Partial run (--only): docs left alone; results in ${out}`);
+}
+process.exit(0);
