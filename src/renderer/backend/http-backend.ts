@@ -46,7 +46,7 @@ const safeJson = (text: string): unknown => {
 export function createHttpBackend(options: HttpBackendOptions = {}): Backend {
   const base = options.baseUrl ?? '';
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
-  const ES = options.EventSource ?? EventSource;
+  const ES = options.EventSource ?? globalThis.EventSource;
   const offlineAfter = options.offlineAfter ?? 4;
 
   return {

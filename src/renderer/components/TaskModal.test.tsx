@@ -1,0 +1,93 @@
+import { act, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { BackendError } from '../backend/backend.ts';
+import { renderBoard } from '../render-board.tsx';
+import { emptyBoard } from '../store/board-data.ts';
+import { aSession, aTask } from '../test-fixtures.ts';
+import { TaskModal } from './TaskModal.tsx';
+
+const open = () => ({
+  data: { ...emptyBoard(), tasks: { t1: aTask() }, activities: { t1: [] }, deliverables: { t1: [] } },
+});
+
+const withOpenTask = () => {
+  const view = renderBoard(<TaskModal />, open());
+  act(() => view.store.setState((s) => ({ ui: { ...s.ui, openTaskId: 't1' } })));
+  return view;
+};
+
+describe('TaskModal', () => {
+  it('updates the Deliverables and Sessions tabs live', async () => {
+    const { store } = withOpenTask();
+    await userEvent.click(await screen.findByRole('tab', { name: /Deliverables/ }));
+    expect(screen.getByText('No deliverables yet.')).toBeInTheDocument();
+    act(() =>
+      store.setState((s) => ({
+        data: {
+          ...s.data,
+          deliverables: {
+            t1: [
+              {
+                id: 'd1',
+                task_id: 't1',
+                deliverable_type: 'url',
+                title: 'PR',
+                path: 'https://example.com/pr',
+                description: null,
+                metadata: null,
+                created_at: '2026-01-31T12:00:00.000Z',
+              },
+              {
+                id: 'd2',
+                task_id: 't1',
+                deliverable_type: 'file',
+                title: 'Report',
+                path: '/tmp/report.md',
+                description: null,
+                metadata: null,
+                created_at: '2026-01-31T12:00:01.000Z',
+              },
+            ],
+          },
+        },
+      })),
+    );
+    const link = screen.getByRole('link', { name: 'PR' });
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(screen.getByText('/tmp/report.md')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy path' })).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('tab', { name: /Sessions/ }));
+    act(() => store.setState((s) => ({ data: { ...s.data, sessions: { s1: aSession() } } })));
+    expect(screen.getByTestId('session-row')).toHaveAttribute('data-session-status', 'active');
+  });
+
+  it('explains a 409 kindly and keeps the edits', async () => {
+    const { backend } = withOpenTask();
+    backend.handlers['tasks.update'] = () => {
+      throw new BackendError('version_conflict', 'Task t1 is at version 2', 409);
+    };
+    const title = await screen.findByLabelText(/Title/);
+    await userEvent.clear(title);
+    await userEvent.type(title, 'My edit');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(
+      await screen.findByText('Someone else changed this task while you were editing'),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText(/Title/)).toHaveValue('My edit');
+    expect(backend.calls.at(-1)?.input).toMatchObject({ id: 't1', expected_version: 1 });
+  });
+
+  it('follows the server while nothing is being edited', async () => {
+    const { store } = withOpenTask();
+    await screen.findByLabelText(/Title/);
+    act(() =>
+      store.setState((s) => ({
+        data: { ...s.data, tasks: { t1: aTask({ title: 'Renamed by agent', version: 2 }) } },
+      })),
+    );
+    expect(screen.getByLabelText(/Title/)).toHaveValue('Renamed by agent');
+  });
+});

@@ -1,0 +1,51 @@
+// Builders for renderer tests: entities and stream events with sensible defaults.
+import type { Agent, Session, Task } from '../shared/entities.ts';
+import type { DomainEvent, EventPayloads, EventType } from '../shared/events.ts';
+
+const T0 = '2026-01-31T12:00:00.000Z';
+
+export const aTask = (over: Partial<Task> = {}): Task => ({
+  id: 't1',
+  title: 'Write the parser',
+  description: null,
+  status: 'inbox',
+  priority: 'normal',
+  assigned_agent_id: null,
+  created_by_agent_id: null,
+  due_date: null,
+  version: 1,
+  created_at: T0,
+  updated_at: T0,
+  ...over,
+});
+
+export const anAgent = (over: Partial<Agent> = {}): Agent => ({
+  id: 'a1',
+  name: 'Ada',
+  role: 'coder',
+  description: null,
+  avatar_emoji: '🦊',
+  status: 'working',
+  is_master: false,
+  created_at: T0,
+  updated_at: T0,
+  ...over,
+});
+
+export const aSession = (over: Partial<Session> = {}): Session => ({
+  id: 's1',
+  agent_id: null,
+  openclaw_session_id: 'oc-1',
+  agent_name: 'Helper',
+  channel: null,
+  status: 'active',
+  session_type: 'subagent',
+  task_id: 't1',
+  created_at: T0,
+  updated_at: T0,
+  ended_at: null,
+  ...over,
+});
+
+export const ev = <K extends EventType>(id: number, type: K, payload: EventPayloads[K]): DomainEvent =>
+  ({ id, type, payload, created_at: T0 }) as DomainEvent;
