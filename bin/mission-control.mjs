@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// The `mission-control` bin: runs src/cli/index.ts under a Node that strips TypeScript types —
+// this one when it is Node 24+, else the project's Node 24 (node_modules/.bin/node), whose ABI
+// better-sqlite3 was built for (serve and backup need it).
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const entry = fileURLToPath(new URL('../src/cli/index.ts', import.meta.url));
+const local = fileURLToPath(new URL('../node_modules/.bin/node', import.meta.url));
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+const args = process.argv.slice(2);
+
+function run(node, flags) {
+  const child = spawn(node, [...flags, entry, ...args], { stdio: 'inherit' });
+  // The terminal sends SIGINT to both; the child decides how to stop, we wait for its code.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? 128 + (signal === 'SIGINT' ? 2 : 15)));
+  child.on('error', (error) => {
+    console.error(`mission-control: cannot start ${node}: ${error.message}`);
+    process.exit(3);
+  });
+}
+
+if (major >= 24) {
+  const { main } = await import(entry);
+  process.exitCode = await main(args);
+} else if (existsSync(local)) {
+  run(local, []);
+} else if (major > 22 || (major === 22 && minor >= 6)) {
+  run(process.execPath, ['--experimental-strip-types', '--no-warnings']);
+} else {
+  console.error(`mission-control needs Node 22.6 or newer (this is ${process.version})`);
+  process.exit(2);
+}
