@@ -18,7 +18,7 @@ export interface FuzzReport {
 
 interface Answer {
   status: number;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | string[] | number | undefined>;
   body: string;
 }
 
