@@ -12,10 +12,11 @@ import {
   TaskPatch,
 } from '../../shared/inputs.ts';
 import type { HeaderParam, Operation } from './operation.ts';
+import { deviceOperations } from './operations-devices.ts';
 import { otherOperations } from './operations-other.ts';
 import { taskOperations } from './operations-tasks.ts';
 
-export const OPERATIONS: readonly Operation[] = [...taskOperations, ...otherOperations];
+export const OPERATIONS: readonly Operation[] = [...taskOperations, ...otherOperations, ...deviceOperations];
 
 type Json = Record<string, unknown>;
 

@@ -8,7 +8,11 @@ import { Deleted } from './operations-tasks.ts';
 
 const Health = z.object({ ok: z.literal(true), version: z.string() });
 const TokenExchange = z.strictObject({ token: z.string().min(1).max(1000) });
-const AuthState = z.object({ authenticated: z.literal(true) });
+const AuthState = z.object({
+  authenticated: z.literal(true),
+  scope: z.enum(['read', 'write']).describe('read: a read-only device token'),
+  device_id: z.string().nullable().describe('null for the owner token'),
+});
 const StreamQuery = z.object({
   lastEventId: z.number().int().min(0).optional().describe('For clients that cannot send Last-Event-ID'),
 });
@@ -179,7 +183,12 @@ export const otherOperations: Operation[] = [
     operationId: 'getBrowserSession',
     tag: 'auth',
     summary: 'Whether the caller is authenticated',
-    ok: { status: 200, description: 'Authenticated', schema: AuthState, example: { authenticated: true } },
+    ok: {
+      status: 200,
+      description: 'Authenticated',
+      schema: AuthState,
+      example: { authenticated: true, scope: 'write', device_id: null },
+    },
     errors: [],
   },
   {
