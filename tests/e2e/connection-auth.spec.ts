@@ -49,6 +49,6 @@ test('the #token= link signs in and is removed from the URL', async ({ page, ser
   await page.goto(server.boardUrl);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
   expect(page.url()).not.toContain('token');
-  expect(await page.evaluate(() => document.cookie)).toBe(''); // HttpOnly: not readable by scripts
+  expect(await page.evaluate('document.cookie')).toBe(''); // HttpOnly: not readable by scripts
   await expect(page.getByTestId('empty-board')).toContainText(`curl -X POST ${server.url}/api/tasks`);
 });
