@@ -13,6 +13,8 @@ export interface SseOptions {
   maxBufferBytes: number;
   /** Events read from the log per step while replaying. */
   replayPage: number;
+  /** Concurrent streams one remote address may hold; more get 429 (one client cannot take every socket). */
+  maxStreamsPerAddress: number;
 }
 
 export const DEFAULT_SSE: SseOptions = {
@@ -20,6 +22,7 @@ export const DEFAULT_SSE: SseOptions = {
   retryMs: 2_000,
   maxBufferBytes: 1 << 20,
   replayPage: 500,
+  maxStreamsPerAddress: 32,
 };
 
 interface Client {
@@ -39,6 +42,7 @@ export class SseHub {
   readonly #log: EventLog;
   readonly #options: SseOptions;
   readonly #clients = new Set<Client>();
+  readonly #perAddress = new Map<string, number>();
   readonly #unsubscribe: () => void;
   readonly #ping: NodeJS.Timeout;
   /** Clients dropped for falling too far behind, since start. */
@@ -54,6 +58,11 @@ export class SseHub {
 
   get size(): number {
     return this.#clients.size;
+  }
+
+  /** Whether `address` may open one more stream (see maxStreamsPerAddress). */
+  admits(address: string | undefined): boolean {
+    return (this.#perAddress.get(address ?? '') ?? 0) < this.#options.maxStreamsPerAddress;
   }
 
   /**
@@ -72,7 +81,14 @@ export class SseHub {
     const { oldest, latest } = this.#log.bounds();
     const client: Client = { res, lastSent: latest, live: true, tag };
     this.#clients.add(client);
-    res.on('close', () => this.#clients.delete(client));
+    const address = res.socket?.remoteAddress ?? '';
+    this.#perAddress.set(address, (this.#perAddress.get(address) ?? 0) + 1);
+    res.on('close', () => {
+      this.#clients.delete(client);
+      const left = (this.#perAddress.get(address) ?? 1) - 1;
+      if (left > 0) this.#perAddress.set(address, left);
+      else this.#perAddress.delete(address);
+    });
     if (lastEventId === null) return;
     if (lastEventId > latest || lastEventId + 1 < oldest) {
       const reason = lastEventId > latest ? 'unknown event id' : 'event id older than the retained log';

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { API_HEADERS } from '../../../shared/api.ts';
 import { parse, type RouteContext } from '../context.ts';
+import { HttpError } from '../errors.ts';
 import type { SseHub } from '../sse.ts';
 
 const EventId = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -16,6 +17,9 @@ export function eventRoutes(app: FastifyInstance, { core }: RouteContext, hub: S
     const header = req.headers[API_HEADERS.lastEventId];
     const fromHeader = typeof header === 'string' && header !== '' ? parse(EventId, header) : undefined;
     const lastEventId = fromHeader ?? parse(StreamQuery, req.query).lastEventId ?? null;
+    if (!hub.admits(req.socket.remoteAddress)) {
+      throw new HttpError(429, 'too_many_streams', 'Too many open event streams from this address');
+    }
     reply.hijack();
     hub.attach(reply.raw, lastEventId, req.principal?.deviceId ?? null);
   });
