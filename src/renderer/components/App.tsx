@@ -48,7 +48,7 @@ export function App({ origin, onToken }: AppProps) {
     );
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 260, breakpoint: 0 }} padding={0}>
+    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 0 }} padding={0}>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">

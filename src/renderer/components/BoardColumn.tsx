@@ -7,6 +7,8 @@ import type { Task } from '../../shared/entities.ts';
 import { STATUS_LABELS, type TaskStatus } from '../../shared/enums.ts';
 import { CARD_HEIGHT, TaskCard } from './TaskCard.tsx';
 
+const COLUMN_WIDTH = 248;
+
 export function BoardColumn({ status, tasks }: { status: TaskStatus; tasks: Task[] }) {
   const { setNodeRef, isOver } = useDroppable({ id: status });
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -17,7 +19,7 @@ export function BoardColumn({ status, tasks }: { status: TaskStatus; tasks: Task
     estimateSize: () => CARD_HEIGHT,
     overscan: 6,
     getItemKey: (index) => tasks[index]?.id ?? index,
-    initialRect: { width: 280, height: 800 },
+    initialRect: { width: COLUMN_WIDTH, height: 800 },
   });
   return (
     <Paper
@@ -28,7 +30,13 @@ export function BoardColumn({ status, tasks }: { status: TaskStatus; tasks: Task
       withBorder
       radius="md"
       bg={isOver ? 'var(--mantine-color-blue-light)' : 'var(--mantine-color-default-hover)'}
-      style={{ width: 280, flex: '0 0 280px', display: 'flex', flexDirection: 'column', minHeight: 0 }}
+      style={{
+        width: COLUMN_WIDTH,
+        flex: `0 0 ${COLUMN_WIDTH}px`,
+        display: 'flex',
+        flexDirection: 'column',
+        minHeight: 0,
+      }}
     >
       <Group justify="space-between" px="sm" py={8}>
         <Text fw={600} size="sm">

@@ -26,12 +26,26 @@ const subscribe = (listener: () => void) => {
 
 export const useNow = () => useSyncExternalStore(subscribe, () => now);
 
-export function RelativeTime({ iso }: { iso: string }) {
+/** "now", "5m", "3h", "4d": for cards, where space is short. */
+export function shortAge(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'now';
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  return hours < 24 ? `${hours}h` : `${Math.floor(hours / 24)}d`;
+}
+
+export function RelativeTime({ iso, short = false }: { iso: string; short?: boolean }) {
   const current = useNow();
   const time = dayjs(iso);
+  const text = short
+    ? shortAge(current - time.valueOf())
+    : time.isAfter(current)
+      ? 'just now'
+      : time.from(current);
   return (
     <time dateTime={iso} title={time.format('YYYY-MM-DD HH:mm:ss')}>
-      {time.isAfter(current) ? 'just now' : time.from(current)}
+      {text}
     </time>
   );
 }

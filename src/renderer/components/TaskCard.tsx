@@ -26,12 +26,19 @@ export function TaskCardBody({ task, dragging = false }: { task: Task; dragging?
       </Text>
       <Group justify="space-between" gap={6} wrap="nowrap">
         <Group gap={6} wrap="nowrap">
-          <Badge size="xs" variant="light" color={PRIORITY_COLORS[task.priority]}>
+          <Badge size="xs" variant="light" color={PRIORITY_COLORS[task.priority]} style={{ flexShrink: 0 }}>
             {task.priority}
           </Badge>
           {subagents > 0 && (
             <Tooltip label="Active sub-agents">
-              <Badge size="xs" color="grape" variant="filled" data-testid="card-subagents">
+              <Badge
+                size="xs"
+                color="grape"
+                variant="filled"
+                data-testid="card-subagents"
+                aria-label={`${subagents} active sub-agents`}
+                style={{ flexShrink: 0 }}
+              >
                 ⚙ {subagents}
               </Badge>
             </Tooltip>
@@ -39,7 +46,7 @@ export function TaskCardBody({ task, dragging = false }: { task: Task; dragging?
         </Group>
         <Group gap={6} wrap="nowrap">
           <Text size="xs" c="dimmed">
-            <RelativeTime iso={task.updated_at} />
+            <RelativeTime iso={task.updated_at} short />
           </Text>
           {agent && (
             <Tooltip label={agent.name}>
