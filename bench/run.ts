@@ -86,7 +86,7 @@ if (only.has('memory')) {
 }
 if (only.has('cold-start')) {
   console.log('Cold start');
-  results.coldStart = await coldStart(quick ? 3 : 9);
+  results.coldStart = await coldStart(quick ? 3 : 9, !quick);
 }
 results.seconds = Math.round((Date.now() - started) / 1000);
 console.log(`Done in ${results.seconds} s`);

@@ -194,6 +194,9 @@ export function markdown(r: Results, analysisFile: string): string {
         ['', 'median', 'runs'],
         [
           ['Mission Control', ms(c.missionControlMedian), c.missionControlMs.join(', ')],
+          ...(c.bundleMs && c.bundleMedian !== undefined
+            ? [['Mission Control, bundled', ms(c.bundleMedian), c.bundleMs.join(', ')]]
+            : []),
           ['bare node:http', ms(c.bareMedian), c.bareMs.join(', ')],
         ],
       ),

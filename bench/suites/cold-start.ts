@@ -1,6 +1,6 @@
 // Cold start: process spawn → first 200 from /api/health, headless `serve` on a fresh data dir,
 // against a bare node:http server started the same way. Median of several alternating runs.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,10 +17,36 @@ export interface ColdStartResult {
   bareMedian: number;
   /** Mission Control median ÷ bare median. */
   ratio: number;
+  /** The same from a one-file bundle of serve.ts (no type stripping, few module lookups). */
+  bundleMs?: number[];
+  bundleMedian?: number;
+  bundleRatio?: number;
 }
 
 const SERVE = fileURLToPath(new URL('../../src/core/serve.ts', import.meta.url));
 const BARE = fileURLToPath(new URL('../servers/bare.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BUNDLE_DIR = join(ROOT, 'out', 'bench-serve');
+
+/** Bundles serve.ts with rolldown (a Vite dependency) into out/bench-serve; better-sqlite3 stays external. */
+function buildBundle(): string {
+  execFileSync(
+    join(ROOT, 'node_modules', '.bin', 'rolldown'),
+    [
+      'src/core/serve.ts',
+      '--platform',
+      'node',
+      '--format',
+      'esm',
+      '-d',
+      BUNDLE_DIR,
+      '--external',
+      'better-sqlite3',
+    ],
+    { cwd: ROOT, stdio: 'ignore', timeout: 120_000 },
+  );
+  return join(BUNDLE_DIR, 'serve.js');
+}
 
 /** Starts `args`, waits for its "listening on <url>" line, then one GET /api/health. */
 async function startOnce(args: string[], extraFlags: string[] = []): Promise<number> {
@@ -61,15 +87,20 @@ async function startOnce(args: string[], extraFlags: string[] = []): Promise<num
   }
 }
 
-export const startMissionControl = (flags: string[] = []) =>
-  startOnce([SERVE, '--port', '0'], ['--disable-warning=ExperimentalWarning', ...flags]);
+/** `entry` may be a bundled build of serve.ts, to compare with running the TypeScript sources. */
+export const startMissionControl = (flags: string[] = [], entry = SERVE) =>
+  startOnce([entry, '--port', '0'], ['--disable-warning=ExperimentalWarning', ...flags]);
 
-export async function coldStart(runs: number): Promise<ColdStartResult> {
+export async function coldStart(runs: number, withBundle: boolean): Promise<ColdStartResult> {
   const mc: number[] = [];
   const bare: number[] = [];
+  const bundled: number[] = [];
+  const bundle = withBundle ? buildBundle() : undefined;
   await startMissionControl(); // first run warms the OS file cache; not counted
+  if (bundle) await startMissionControl([], bundle);
   for (let i = 0; i < runs; i++) {
     mc.push(round(await startMissionControl(), 1));
+    if (bundle) bundled.push(round(await startMissionControl([], bundle), 1));
     // bare.ts ignores --data-dir; passing it keeps both spawns alike.
     bare.push(round(await startOnce([BARE], ['--disable-warning=ExperimentalWarning']), 1));
   }
@@ -80,7 +111,16 @@ export async function coldStart(runs: number): Promise<ColdStartResult> {
     missionControlMedian: median(mc),
     bareMedian: median(bare),
     ratio: round(median(mc) / median(bare)),
+    ...(bundle
+      ? {
+          bundleMs: bundled,
+          bundleMedian: median(bundled),
+          bundleRatio: round(median(bundled) / median(bare)),
+        }
+      : {}),
   };
-  console.log(`  cold start: ${result.missionControlMedian} ms (bare node ${result.bareMedian} ms)`);
+  console.log(
+    `  cold start: ${result.missionControlMedian} ms from sources, ${result.bundleMedian ?? '–'} ms bundled (bare node ${result.bareMedian} ms)`,
+  );
   return result;
 }
