@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { testCore } from '../core/testing/harness.ts';
+import { pngSize } from './icons/png.ts';
+
+vi.mock('electron', () => import('./testing/fake-electron.ts'));
+const fake = await import('./testing/fake-electron.ts');
+const { createAppTray, trayTooltip } = await import('./tray.ts');
+const { badgeLabel, trayIconPng, trayImage } = await import('./tray-icon.ts');
+
+let t: ReturnType<typeof testCore>;
+const actions = () => ({
+  showWindow: vi.fn(),
+  openInBrowser: vi.fn(),
+  copyApiAccess: vi.fn(),
+  quit: vi.fn(),
+  startAtLogin: {
+    value: false,
+    get() {
+      return this.value;
+    },
+    set(v: boolean) {
+      this.value = v;
+    },
+  },
+});
+const pngOf = (image: unknown) => (image as { buffer: Buffer }).buffer;
+
+beforeEach(() => {
+  fake.resetFakeElectron();
+  t = testCore();
+});
+afterEach(() => t.close());
+
+describe('tray count', () => {
+  it('follows sub-agent sessions registered and ended: 0 → 2 → 1', () => {
+    const tray = createAppTray(t.core, actions(), 'linux');
+    const icon = () => fake.Tray.instances[0];
+    expect(tray.count()).toBe(0);
+    expect(icon()?.tooltip).toBe('Mission Control: no sub-agents active');
+    expect(pngOf(icon()?.image).equals(trayIconPng(''))).toBe(true);
+
+    const task = t.core.tasks.create({ title: 'Build' });
+    const a = t.core.sessions.registerSubagent(task.id, { openclaw_session_id: 's-1', agent_name: 'coder' });
+    t.core.sessions.registerSubagent(task.id, { openclaw_session_id: 's-2', agent_name: 'tester' });
+    expect(tray.count()).toBe(2);
+    expect(icon()?.tooltip).toBe('2 sub-agents active');
+    expect(pngOf(icon()?.image).equals(trayIconPng('2'))).toBe(true);
+
+    t.core.sessions.update(a.id, { status: 'completed' });
+    expect(tray.count()).toBe(1);
+    expect(icon()?.tooltip).toBe('1 sub-agent active');
+    expect(pngOf(icon()?.image).equals(trayIconPng('1'))).toBe(true);
+
+    // Deleting the task cascades to its sessions: the count must follow without a session event.
+    t.core.tasks.remove(task.id);
+    expect(tray.count()).toBe(0);
+    tray.dispose();
+    expect(icon()?.destroyed).toBe(true);
+  });
+
+  it('starts from the sessions already active and uses the title on macOS', () => {
+    const task = t.core.tasks.create({ title: 'Build' });
+    for (let i = 0; i < 12; i++) t.core.sessions.registerSubagent(task.id, { openclaw_session_id: `s-${i}` });
+    const tray = createAppTray(t.core, actions(), 'darwin');
+    expect(tray.count()).toBe(12);
+    expect(fake.Tray.instances[0]?.title).toBe('9+');
+    expect(fake.Tray.instances[0]?.tooltip).toBe('12 sub-agents active');
+    expect(pngOf(fake.Tray.instances[0]?.image).equals(trayIconPng(''))).toBe(true);
+    tray.dispose();
+  });
+
+  it('stops following the bus once disposed', () => {
+    const tray = createAppTray(t.core, actions(), 'linux');
+    tray.dispose();
+    const task = t.core.tasks.create({ title: 'Build' });
+    t.core.sessions.registerSubagent(task.id, { openclaw_session_id: 's-1' });
+    expect(fake.Tray.instances[0]?.tooltip).toBe('Mission Control: no sub-agents active');
+    expect(t.core.bus.size).toBe(1);
+  });
+});
+
+describe('tray icon image', () => {
+  it('chooses the idle glyph for 0, the digit for 5 and 9+ for 12', () => {
+    expect([0, 5, 12].map(badgeLabel)).toEqual(['', '5', '9+']);
+    const images = [0, 5, 12].map((n) => pngOf(trayImage(n, 'linux')));
+    expect(images[0]?.equals(trayIconPng(''))).toBe(true);
+    expect(images[1]?.equals(trayIconPng('5'))).toBe(true);
+    expect(images[2]?.equals(trayIconPng('9+'))).toBe(true);
+    expect(new Set(images.map((b) => b?.toString('base64'))).size).toBe(3);
+    for (const png of images) expect(pngSize(png as Buffer)).toEqual({ width: 32, height: 32 });
+    expect(trayImage(9, 'linux')).toBe(trayImage(9, 'linux')); // drawn once, cached
+    expect(pngOf(trayImage(9, 'linux')).equals(trayIconPng('9+'))).toBe(false);
+  });
+
+  it('keeps the plain glyph on macOS whatever the count', () => {
+    expect(pngOf(trayImage(5, 'darwin')).equals(trayIconPng(''))).toBe(true);
+  });
+
+  it('says the count in words', () => {
+    expect([0, 1, 3].map(trayTooltip)).toEqual([
+      'Mission Control: no sub-agents active',
+      '1 sub-agent active',
+      '3 sub-agents active',
+    ]);
+  });
+});
+
+describe('tray menu', () => {
+  it('offers show, open in browser, copy, start at login and quit', () => {
+    const a = actions();
+    const tray = createAppTray(t.core, a, 'linux');
+    const menu = fake.Tray.instances[0]?.menu ?? null;
+    expect(menu?.items.filter((i) => i.label).map((i) => i.label)).toEqual([
+      'Show Mission Control',
+      'Open in Browser',
+      'Copy API URL and Token',
+      'Start at Login',
+      'Quit Mission Control',
+    ]);
+    fake.menuItem(menu, 'Open in Browser')?.click?.({ checked: false });
+    fake.menuItem(menu, 'Copy API URL and Token')?.click?.({ checked: false });
+    fake.menuItem(menu, 'Start at Login')?.click?.({ checked: true });
+    fake.menuItem(menu, 'Quit Mission Control')?.click?.({ checked: false });
+    expect(a.openInBrowser).toHaveBeenCalledOnce();
+    expect(a.copyApiAccess).toHaveBeenCalledOnce();
+    expect(a.startAtLogin.get()).toBe(true);
+    expect(fake.menuItem(fake.Tray.instances[0]?.menu ?? null, 'Start at Login')?.checked).toBe(true);
+    expect(a.quit).toHaveBeenCalledOnce();
+    fake.Tray.instances[0]?.emit('click');
+    expect(a.showWindow).toHaveBeenCalledOnce();
+    tray.dispose();
+  });
+});
