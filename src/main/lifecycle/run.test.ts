@@ -17,7 +17,7 @@ afterEach(() => dir.cleanup());
 
 const log = (line: string) => fake.calls.push(`log ${line}`);
 const start = async (overrides = {}) => {
-  const main = runMainProcess({ port: 0, log, ...overrides });
+  const main = runMainProcess({ port: 0, log, ...overrides }, {});
   await main?.ready;
   return main;
 };
@@ -151,10 +151,33 @@ describe('main process lifecycle', () => {
   });
 });
 
+describe('environment', () => {
+  it('honours MISSION_CONTROL_DATA_DIR (before the lock) and MISSION_CONTROL_PORT', async () => {
+    const other = tempDir();
+    const busy: Server = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as { port: number }).port;
+    busy.close();
+    try {
+      const main = runMainProcess(
+        { log },
+        { MISSION_CONTROL_DATA_DIR: other.dir, MISSION_CONTROL_PORT: String(port) },
+      );
+      await main?.ready;
+      expect(fake.app.getPath('userData')).toBe(other.dir);
+      expect(main?.desktop()?.server?.port).toBe(port);
+      expect((await import('node:fs')).existsSync(`${other.dir}/token`)).toBe(true);
+      await quit();
+    } finally {
+      other.cleanup();
+    }
+  });
+});
+
 describe('single instance', () => {
   it('a second instance quits at once without opening the database or a window', async () => {
     fake.app.gotLock = false;
-    const main = runMainProcess({ port: 0, log });
+    const main = runMainProcess({ port: 0, log }, {});
     expect(main).toBeNull();
     expect(fake.app.quitted).toBe(true);
     expect(fake.calls).not.toContain('app.whenReady');
@@ -165,7 +188,7 @@ describe('single instance', () => {
     // A data dir below a plain file cannot be created.
     (await import('node:fs')).writeFileSync(`${dir.dir}/plain-file`, '');
     fake.app.paths.userData = `${dir.dir}/plain-file/data`;
-    const main = runMainProcess({ port: 0, log });
+    const main = runMainProcess({ port: 0, log }, {});
     await main?.ready;
     expect(fake.dialog.errors[0]).toMatch(/^Mission Control could not start: /);
     expect(fake.app.exitCode).toBe(1);

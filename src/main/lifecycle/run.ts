@@ -1,4 +1,5 @@
 // The main process's lifecycle in one place: single instance, ready → start, quit → clean stop.
+import { resolve } from 'node:path';
 import { app, dialog } from 'electron';
 import { registerAppScheme } from '../protocol.ts';
 import { type Desktop, type DesktopOptions, startDesktop } from './app.ts';
@@ -9,8 +10,18 @@ export interface MainProcess {
   desktop(): Desktop | null;
 }
 
-export function runMainProcess(overrides: Partial<DesktopOptions> = {}): MainProcess | null {
+/** Env the desktop app honours like `serve` does: a data dir (also scopes the single-instance lock) and a port. */
+function fromEnv(env: NodeJS.ProcessEnv): Partial<DesktopOptions> {
+  const port = Number(env.MISSION_CONTROL_PORT);
+  return env.MISSION_CONTROL_PORT && Number.isInteger(port) && port >= 0 && port <= 65535 ? { port } : {};
+}
+
+export function runMainProcess(
+  overrides: Partial<DesktopOptions> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): MainProcess | null {
   registerAppScheme(); // must happen before 'ready'
+  if (env.MISSION_CONTROL_DATA_DIR) app.setPath('userData', resolve(env.MISSION_CONTROL_DATA_DIR));
   if (!app.requestSingleInstanceLock()) {
     // Another Mission Control owns the database and the port; it shows its window (below).
     app.quit();
@@ -47,8 +58,14 @@ export function runMainProcess(overrides: Partial<DesktopOptions> = {}): MainPro
           : {}),
         isQuitting: () => quitting,
         quit: () => app.quit(),
+        ...fromEnv(env),
         ...overrides,
       });
+      // The Playwright _electron test reads the tray count through this; off unless asked for.
+      if (env.MISSION_CONTROL_TEST_HOOKS === '1' && !app.isPackaged) {
+        const tray = desktop.tray;
+        Object.assign(globalThis, { __missionControlTest: { trayCount: () => tray.count() } });
+      }
     })
     .catch((error: unknown) => {
       dialog.showErrorBox(

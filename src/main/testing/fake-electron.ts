@@ -264,6 +264,9 @@ class FakeApp extends EventEmitter {
     if (!path) throw new Error(`no fake path for ${name}`);
     return path;
   }
+  setPath(name: string, path: string): void {
+    this.paths[name] = path;
+  }
   getAppPath(): string {
     return this.appPath;
   }
