@@ -1,6 +1,6 @@
 // fast-check generators for hostile HTTP requests: every route, malformed bodies, queries, params, headers.
 import fc from 'fast-check';
-import { enc, jsonish, type KnownIds, nastyString, payload, pick } from './values.ts';
+import { enc, jsonish, type KnownIds, nastyString, payload, pick, validPayload } from './values.ts';
 
 export type { KnownIds };
 
@@ -132,44 +132,51 @@ const sometimes = <T>(arb: fc.Arbitrary<T>, every: number): fc.Arbitrary<T | nul
 
 export function requestArb(ids: KnownIds, token: string): fc.Arbitrary<FuzzRequest> {
   const methods = fc.constantFrom('GET', 'POST', 'PATCH', 'DELETE', 'PUT', 'HEAD', 'OPTIONS');
+  // The route is drawn first so that a share of bodies can be the valid kind for it.
   return fc
-    .record({
-      route: fc.constantFrom(...ROUTES),
-      otherMethod: sometimes(methods, 6),
-      task: idSegment(ids.tasks),
-      agent: idSegment(ids.agents),
-      session: idSegment(ids.sessions),
-      pathTrick: sometimes(
-        fc.constantFrom(
-          '/',
-          '//',
-          '/..',
-          '/../..',
-          '/%2e%2e',
-          '/./',
-          '/%2F',
-          '/.%2e/',
-          '/%252e%252e/',
-          '#x',
-          ';x',
+    .constantFrom(...ROUTES)
+    .chain((route) => fc.tuple(fc.constant(route), validPayload(ids, route)))
+    .chain(([route, validBody]) =>
+      fc.record({
+        route: fc.constant(route),
+        validBody: fc.constant(validBody),
+        otherMethod: sometimes(methods, 6),
+        task: idSegment(ids.tasks),
+        agent: idSegment(ids.agents),
+        session: idSegment(ids.sessions),
+        pathTrick: sometimes(
+          fc.constantFrom(
+            '/',
+            '//',
+            '/..',
+            '/../..',
+            '/%2e%2e',
+            '/./',
+            '/%2F',
+            '/.%2e/',
+            '/%252e%252e/',
+            '#x',
+            ';x',
+          ),
+          5,
         ),
-        5,
-      ),
-      query: query(ids),
-      payload: payload(ids),
-      contentType: sometimes(fc.constantFrom(...CONTENT_TYPES), 4),
-      auth: fc.constantFrom('bearer', 'bearer', 'bearer', 'bearer', 'bearer', 'bearer', 'none', 'garbage'),
-      idempotencyKey: sometimes(headerValue, 3),
-      ifMatch: sometimes(headerValue, 4),
-      lastEventId: sometimes(headerValue, 4),
-      extraHeader: sometimes(
-        fc.tuple(
-          fc.constantFrom('x-forwarded-for', 'cookie', 'accept', 'x-http-method-override'),
-          headerValue,
+        query: query(ids),
+        payload: payload(ids),
+        valid: fc.boolean(),
+        contentType: sometimes(fc.constantFrom(...CONTENT_TYPES), 4),
+        auth: fc.constantFrom('bearer', 'bearer', 'bearer', 'bearer', 'bearer', 'bearer', 'none', 'garbage'),
+        idempotencyKey: sometimes(headerValue, 3),
+        ifMatch: sometimes(headerValue, 4),
+        lastEventId: sometimes(headerValue, 4),
+        extraHeader: sometimes(
+          fc.tuple(
+            fc.constantFrom('x-forwarded-for', 'cookie', 'accept', 'x-http-method-override'),
+            headerValue,
+          ),
+          4,
         ),
-        4,
-      ),
-    })
+      }),
+    )
     .map((r) => {
       const [routeMethod, template] = r.route.split(' ') as [string, string];
       let path = template.replace(':task', r.task).replace(':agent', r.agent).replace(':session', r.session);
@@ -178,12 +185,13 @@ export function requestArb(ids: KnownIds, token: string): fc.Arbitrary<FuzzReque
       if (r.auth === 'bearer') headers.authorization = `Bearer ${token}`;
       if (r.auth === 'garbage') headers.authorization = 'Basic Zm9vOmJhcg==';
       const method = r.otherMethod ?? routeMethod;
-      const hasBody = method !== 'GET' && method !== 'HEAD' && r.payload !== undefined;
+      const body = r.valid && r.validBody !== undefined ? r.validBody : r.payload;
+      const hasBody = method !== 'GET' && method !== 'HEAD' && body !== undefined;
       if (hasBody) headers['content-type'] = r.contentType ?? 'application/json';
       if (r.idempotencyKey !== null) headers['idempotency-key'] = r.idempotencyKey;
       if (r.ifMatch !== null) headers['if-match'] = r.ifMatch;
       if (r.lastEventId !== null) headers['last-event-id'] = r.lastEventId;
       if (r.extraHeader !== null) headers[r.extraHeader[0]] = r.extraHeader[1];
-      return { method, url: path + r.query, headers, ...(hasBody ? { payload: r.payload } : {}) };
+      return { method, url: path + r.query, headers, ...(hasBody ? { payload: body } : {}) };
     });
 }

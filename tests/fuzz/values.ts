@@ -157,3 +157,35 @@ export const payload = (ids: KnownIds): fc.Arbitrary<string | undefined> =>
     },
     { weight: 1, arbitrary: nastyString() },
   );
+
+/** Fields each write route accepts, so a share of bodies is valid and reaches the domain and the DB. */
+const ROUTE_FIELDS: Record<string, { required: string[]; optional: string[] }> = {
+  'POST /api/tasks': {
+    required: ['title'],
+    optional: ['description', 'priority', 'assigned_agent_id', 'due_date'],
+  },
+  'PATCH /api/tasks/:task': { required: [], optional: ['title', 'priority', 'description', 'agent_id'] },
+  'POST /api/tasks/:task/activities': {
+    required: ['activity_type', 'message'],
+    optional: ['agent_id', 'metadata'],
+  },
+  'POST /api/tasks/:task/deliverables': { required: ['deliverable_type', 'title'], optional: ['path'] },
+  'POST /api/tasks/:task/subagent': {
+    required: ['openclaw_session_id'],
+    optional: ['agent_name', 'channel'],
+  },
+  'POST /api/agents': { required: ['name'], optional: ['role', 'description', 'avatar_emoji', 'is_master'] },
+  'PATCH /api/agents/:agent': { required: [], optional: ['name', 'role', 'is_master'] },
+};
+
+/** A body made only of the fields `route` accepts, with valid values (JSON text), or undefined. */
+export const validPayload = (ids: KnownIds, route: string): fc.Arbitrary<string | undefined> => {
+  const fields = ROUTE_FIELDS[route];
+  if (!fields) return fc.constant(undefined);
+  const values = fieldValues(ids);
+  const pickFrom = (names: string[]) =>
+    Object.fromEntries(names.map((n) => [n, values[n] as fc.Arbitrary<unknown>]));
+  return fc
+    .record({ ...pickFrom(fields.required), ...pickFrom(fields.optional) }, { requiredKeys: fields.required })
+    .map((body) => JSON.stringify(body));
+};
