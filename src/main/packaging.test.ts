@@ -19,6 +19,7 @@ const builderConfig = require('app-builder-lib/out/util/config/config.js') as {
 type Config = {
   npmRebuild: boolean;
   asarUnpack: string[];
+  electronFuses: Record<string, boolean>;
   files: Array<string | { filter: string[] }>;
   directories: { buildResources: string };
   linux: { target: string[]; icon: string };
@@ -48,6 +49,13 @@ describe('electron-builder.yml', () => {
     expect(config.win.target).toBe('nsis');
     expect(config.npmRebuild).toBe(false);
     expect(config.asarUnpack).toContain('**/*.node');
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
     const files = config.files.flatMap((f) => (typeof f === 'string' ? [f] : f.filter));
     expect(files).toContain('out/**');
   });

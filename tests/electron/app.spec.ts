@@ -12,6 +12,7 @@ import type { MissionControlBridge } from '../../src/shared/ipc.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const binary: string | null = electronBinary(ROOT);
+if (!binary) console.warn('tests/electron: skipped, no Electron binary in node_modules/electron/dist');
 
 test.skip(
   !binary,
