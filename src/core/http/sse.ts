@@ -45,6 +45,7 @@ export class SseHub {
   readonly #perAddress = new Map<string, number>();
   readonly #unsubscribe: () => void;
   readonly #ping: NodeJS.Timeout;
+  #pending: Array<{ id: number; text: string }> = [];
   /** Clients dropped for falling too far behind, since start. */
   dropped = 0;
 
@@ -118,21 +119,44 @@ export class SseHub {
     }
   }
 
+  /**
+   * Frames wait for the end of the current turn of the event loop and go out as one socket
+   * write per client. Under load many writes commit in one turn, so a thousand streams cost a
+   * thousand writes per turn, not per event; when idle a batch is one event and adds no delay.
+   */
   #broadcast(event: DomainEvent): void {
     if (this.#clients.size === 0) return;
-    const text = frame(event.id, event.type, JSON.stringify(event.payload));
+    this.#pending.push({ id: event.id, text: frame(event.id, event.type, JSON.stringify(event.payload)) });
+    if (this.#pending.length === 1) setImmediate(this.#flush);
+  }
+
+  readonly #flush = (): void => {
+    const batch = this.#pending;
+    this.#pending = [];
+    const first = batch[0];
+    const last = batch.at(-1);
+    if (!first || !last) return;
+    const all = batch.length === 1 ? first.text : batch.map((f) => f.text).join('');
     for (const client of this.#clients) {
-      if (!client.live || event.id <= client.lastSent) continue;
+      if (!client.live || last.id <= client.lastSent) continue;
       if (client.res.writableLength > this.#options.maxBufferBytes) {
         this.dropped += 1;
         this.#clients.delete(client);
         client.res.destroy();
         continue;
       }
+      // A client that caught up by replay during this turn already has the start of the batch.
+      const text =
+        first.id > client.lastSent
+          ? all
+          : batch
+              .filter((f) => f.id > client.lastSent)
+              .map((f) => f.text)
+              .join('');
       client.res.write(text);
-      client.lastSent = event.id;
+      client.lastSent = last.id;
     }
-  }
+  };
 
   #sendAll(text: string): void {
     for (const client of this.#clients) if (client.live) client.res.write(text);
@@ -152,6 +176,7 @@ export class SseHub {
 
   /** Ends every stream (server shutdown). */
   close(): void {
+    this.#flush();
     clearInterval(this.#ping);
     this.#unsubscribe();
     for (const client of this.#clients) client.res.end();
