@@ -1,6 +1,10 @@
-// Playwright config for the real desktop app (`npx playwright test -c tests/electron`).
-// Needs an Electron binary in node_modules/electron/dist and a display (xvfb-run on Linux CI).
+// Playwright config for the desktop app (`npx playwright test -c tests/electron`):
+// - electron: the real app through _electron; needs an Electron binary and a display (xvfb-run),
+//   skips with the reason otherwise;
+// - desktop-renderer: the desktop build of the board in the system Chromium, under the desktop CSP,
+//   talking to a real core through a stand-in for the preload bridge. Runs everywhere.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../../playwright.config.ts';
 
 export default defineConfig({
   testDir: '.',
@@ -9,4 +13,20 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   outputDir: '../../test-results/electron',
+  projects: [
+    { name: 'electron', testMatch: 'app.spec.ts' },
+    {
+      name: 'desktop-renderer',
+      testMatch: 'desktop-renderer.spec.ts',
+      use: {
+        browserName: 'chromium',
+        headless: true,
+        viewport: { width: 1600, height: 900 },
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: CHROMIUM_ARGS,
+        },
+      },
+    },
+  ],
 });
