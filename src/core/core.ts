@@ -71,6 +71,7 @@ export function createCore(options: CoreOptions) {
     close(): void {
       if (closed) return;
       closed = true;
+      store.flush(); // a group commit still waiting for its turn
       unsubscribePrune();
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();

@@ -1,6 +1,6 @@
 // The write path every domain function goes through: one transaction, its events, then publish.
 import { randomUUID } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { DomainEvent, EventPayloads, EventType } from '../../shared/events.ts';
 import type { EventBus } from '../events/bus.ts';
 import { EventLog } from '../events/log.ts';
@@ -11,6 +11,11 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date().toISOString() };
 
+interface Group {
+  events: DomainEvent[];
+  waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }>;
+}
+
 export class Store {
   readonly db: Database;
   readonly log: EventLog;
@@ -18,12 +23,28 @@ export class Store {
   readonly clock: Clock;
   #pending: DomainEvent[] = [];
   #depth = 0;
+  /** The transaction shared by the grouped writes of this event-loop turn (see `grouped`). */
+  #group: Group | null = null;
+  #joinGroup = false;
+  readonly #sql: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'undo', Statement>;
 
   constructor(db: Database, bus: EventBus, clock: Clock = systemClock) {
     this.db = db;
     this.bus = bus;
     this.clock = clock;
     this.log = new EventLog(db);
+    // Log readers (stream attach, replay, bounds) must never see a write before its event is published.
+    this.log.beforeRead = () => {
+      if (this.#depth === 0) this.flush();
+    };
+    this.#sql = {
+      begin: db.prepare('BEGIN IMMEDIATE'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
+      savepoint: db.prepare('SAVEPOINT grouped_write'),
+      release: db.prepare('RELEASE grouped_write'),
+      undo: db.prepare('ROLLBACK TO grouped_write'),
+    };
   }
 
   now(): string {
@@ -47,6 +68,8 @@ export class Store {
    */
   write<T>(fn: () => T): T {
     if (this.#depth > 0) return fn();
+    if (this.#joinGroup) return this.#writeInGroup(fn);
+    this.flush();
     this.#depth = 1;
     let events: DomainEvent[];
     let result: T;
@@ -64,6 +87,74 @@ export class Store {
   /** A consistent read of several statements (one snapshot of the WAL). */
   read<T>(fn: () => T): T {
     if (this.#depth > 0) return fn();
+    this.flush();
     return this.db.transaction(fn).deferred();
+  }
+
+  /**
+   * Group commit for concurrent requests: the writes `fn` makes join one transaction shared with
+   * every other grouped write of this event-loop turn, each in its own savepoint (a failing one
+   * rolls back alone). The transaction commits in `setImmediate`, or earlier when anything else
+   * reads or writes; the promise resolves only after that commit, and events are published then.
+   */
+  grouped<T>(fn: () => T): Promise<T> {
+    this.#joinGroup = true;
+    let result: T;
+    try {
+      result = fn();
+    } finally {
+      this.#joinGroup = false;
+    }
+    const group = this.#group;
+    if (!group) return Promise.resolve(result);
+    return new Promise((resolve, reject) => {
+      group.waiters.push({ resolve: () => resolve(result), reject });
+    });
+  }
+
+  #writeInGroup<T>(fn: () => T): T {
+    if (!this.#group) {
+      this.#sql.begin.run();
+      this.#group = { events: [], waiters: [] };
+      setImmediate(() => this.flush());
+    }
+    const group = this.#group;
+    this.#depth = 1;
+    this.#sql.savepoint.run();
+    try {
+      const result = fn();
+      this.#sql.release.run();
+      group.events.push(...this.#pending);
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) {
+        this.#sql.undo.run();
+        this.#sql.release.run();
+      } else {
+        // SQLite rolled the whole transaction back (I/O error, full disk): the group failed.
+        this.#group = null;
+        for (const waiter of group.waiters) waiter.reject(error);
+      }
+      throw error;
+    } finally {
+      this.#pending = [];
+      this.#depth = 0;
+    }
+  }
+
+  /** Commits the open group, if any, then publishes its events and answers its requests. */
+  flush(): void {
+    const group = this.#group;
+    if (!group) return;
+    this.#group = null;
+    try {
+      this.#sql.commit.run();
+    } catch (error) {
+      if (this.db.inTransaction) this.#sql.rollback.run();
+      for (const waiter of group.waiters) waiter.reject(error);
+      return;
+    }
+    for (const event of group.events) this.bus.publish(event);
+    for (const waiter of group.waiters) waiter.resolve();
   }
 }

@@ -15,6 +15,8 @@ export class EventLog {
   readonly #bounds: Statement<[], { oldest: number | null; latest: number | null }>;
   readonly #sequence: Statement<[], { seq: number } | undefined>;
   readonly #prune: Statement<[number]>;
+  /** Called before every read of the log (the store commits a pending group commit there). */
+  beforeRead: () => void = () => {};
 
   constructor(db: Database) {
     this.#insert = db.prepare('INSERT INTO events (type, payload, created_at) VALUES (?, ?, ?)');
@@ -33,6 +35,7 @@ export class EventLog {
 
   /** Raw rows after `id`, payload still as JSON text (the stream sends it without re-parsing). */
   rowsAfter(id: number, limit: number): StoredEventRow[] {
+    this.beforeRead();
     return this.#after.all(id, limit);
   }
 
@@ -47,6 +50,7 @@ export class EventLog {
    * was pruned empty); `oldest` is the first id still held, or latest + 1 when none is.
    */
   bounds(): { oldest: number; latest: number } {
+    this.beforeRead();
     const latest = this.#sequence.get()?.seq ?? 0;
     const { oldest } = this.#bounds.get() ?? { oldest: null };
     return { oldest: oldest ?? latest + 1, latest };

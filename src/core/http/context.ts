@@ -8,7 +8,12 @@ import { HttpError } from './errors.ts';
 export interface RouteContext {
   core: Core;
   /** Answers `status` with what `fn` returns; with an Idempotency-Key, at most once per key. */
-  write(request: FastifyRequest, reply: FastifyReply, status: number, fn: () => unknown): FastifyReply;
+  write(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    fn: () => unknown,
+  ): FastifyReply | Promise<FastifyReply>;
 }
 
 /** Validates with the shared schema; a ZodError becomes a 400 in the error handler. */
@@ -20,7 +25,8 @@ export function createRouteContext(core: Core): RouteContext {
     core,
     write(request, reply, status, fn) {
       const key = request.headers[API_HEADERS.idempotencyKey];
-      if (key === undefined) return reply.code(status).send(fn());
+      // Group commit: concurrent requests share one transaction; each is answered after it commits.
+      if (key === undefined) return core.store.grouped(fn).then((body) => reply.code(status).send(body));
       if (typeof key !== 'string' || key.length === 0 || key.length > 200) {
         throw new HttpError(400, 'bad_idempotency_key', 'Idempotency-Key must be 1 to 200 characters');
       }
