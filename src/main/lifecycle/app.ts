@@ -63,6 +63,24 @@ export async function startDesktop(options: DesktopOptions): Promise<Desktop> {
     log(`Mission Control: agent API not started (${error instanceof Error ? error.message : error})`);
   }
 
+  try {
+    return wire(options, core, server, token, rendererRoot);
+  } catch (error) {
+    // Whatever opened before the failure is closed again: the app is about to exit.
+    await server?.close();
+    core.close();
+    throw error;
+  }
+}
+
+/** Window, IPC, notifications, tray and menu over a running core and server; returns the whole. */
+function wire(
+  options: DesktopOptions,
+  core: Core,
+  server: RunningServer | null,
+  token: string,
+  rendererRoot: string,
+): Desktop {
   const settings = openSettings(options.dataDir);
   const url = options.devRendererUrl ?? APP_URL;
   const origin = new URL(url).href;
