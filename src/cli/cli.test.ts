@@ -1,5 +1,5 @@
 // Runs the real `mission-control` bin against a server on port 0: flows, --json, exit codes, token, backup.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -209,6 +209,21 @@ describe('mission-control CLI', () => {
     });
     expect(viaFile).toMatchObject({ code: 0, stdout: '[]\n' });
   });
+
+  // The machine's default node may be older than 24: the wrapper then runs the project's Node 24.
+  const systemNode = ['/usr/local/bin/node', '/usr/bin/node'].find((p) => existsSync(p));
+  const systemMajor = systemNode
+    ? Number(execFileSync(systemNode, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }))
+    : 0;
+  it.skipIf(!systemNode || systemMajor >= 24)(
+    'runs under an older system node through the project node',
+    async () => {
+      const run = await cli(['task', 'create', 'From an old node', '--json'], {}, systemNode);
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ title: 'From an old node' });
+      expect((await cli(['task', 'show', 'nope'], {}, systemNode)).code).toBe(1);
+    },
+  );
 
   it('backs up the database online while the server keeps writing', async () => {
     for (let i = 0; i < 50; i++) srv.core.tasks.create({ title: `before ${i}` });

@@ -2,7 +2,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { testApp } from '../testing/harness.ts';
+import { startTestServer, testApp } from '../testing/harness.ts';
 import { OPERATIONS, openApiPath } from './document.ts';
 import { registeredRoutes } from './routes.ts';
 
@@ -112,16 +112,49 @@ describe('OpenAPI document', () => {
     expect(createTask.schema).toEqual({ $ref: '#/components/schemas/TaskCreate' });
   });
 
-  it('answers the example requests the way the document says', async () => {
-    const agent = await t.call('POST', '/api/agents', { name: 'Developer' });
-    const created = await t.call('POST', '/api/tasks', { title: 'Build feature X', status: 'inbox' });
-    expect(created.status).toBe(201);
-    const moved = await t.call('PATCH', `/api/tasks/${created.body.id}`, {
-      status: 'assigned',
-      assigned_agent_id: agent.body.id,
-    });
-    expect(moved.status).toBe(200);
-    const taskSchema = OPERATIONS.find((op) => op.operationId === 'updateTask')?.ok.schema;
-    expect(() => taskSchema?.parse(moved.body)).not.toThrow();
+  it('describes what a listening server really answers: every documented JSON GET parses with its schema', async () => {
+    const srv = await startTestServer();
+    const call = async (method: string, path: string, json?: unknown) => {
+      const res = await srv.api(path, { method, ...(json === undefined ? {} : { json }) });
+      return { status: res.status, body: (await res.json()) as { id: string; device?: { id: string } } };
+    };
+    try {
+      const agent = await call('POST', '/api/agents', { name: 'Developer' });
+      const task = await call('POST', '/api/tasks', { title: 'Build feature X', status: 'inbox' });
+      const id = task.body.id as string;
+      await call('PATCH', `/api/tasks/${id}`, { status: 'assigned', assigned_agent_id: agent.body.id });
+      await call('POST', `/api/tasks/${id}/activities`, { activity_type: 'updated', message: 'Triaged' });
+      await call('POST', `/api/tasks/${id}/deliverables`, {
+        deliverable_type: 'url',
+        title: 'PR',
+        path: 'https://x.dev/1',
+      });
+      const session = await call('POST', `/api/tasks/${id}/subagent`, { openclaw_session_id: 's-1' });
+      const device = await call('POST', '/api/devices', { name: 'Phone' });
+      const ids: Record<string, string> = {
+        tasks: id,
+        agents: agent.body.id,
+        sessions: session.body.id,
+        devices: device.body.device?.id ?? '',
+      };
+      let checked = 0;
+      for (const op of OPERATIONS) {
+        if (op.method !== 'get' || !op.ok.schema || op.ok.contentType || op.path === '/mcp') continue;
+        const url = op.path.replace(
+          /\/(\w+)\/:id/,
+          (_m, collection: string) => `/${collection}/${ids[collection]}`,
+        );
+        const res = await call('GET', url);
+        expect(res.status, url).toBe(op.ok.status);
+        const schema = op.ok.list ? z.array(op.ok.schema) : op.ok.schema;
+        const parsed = schema.safeParse(res.body);
+        expect(parsed.success, `${url}: ${parsed.error?.message}`).toBe(true);
+        if (op.ok.list) expect((res.body as unknown as unknown[]).length, url).toBeGreaterThan(0);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(12);
+    } finally {
+      await srv.close();
+    }
   });
 });

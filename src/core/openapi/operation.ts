@@ -1,7 +1,7 @@
 // The shape of one documented route: zod schemas and examples, turned into OpenAPI by document.ts.
 import type { z } from 'zod';
 
-export type Method = 'get' | 'post' | 'patch' | 'delete';
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type HeaderParam = 'idempotencyKey' | 'ifMatch' | 'lastEventId';
 
 export interface Operation {
