@@ -15,11 +15,14 @@ export interface ServeConfig {
   dataDir: string;
   allowHosts: string[];
   pingMs: number | undefined;
+  /** Addresses "allow other devices" listens on (default: every LAN address). */
+  lanAddresses?: string[] | undefined;
 }
 
 const USAGE = `Usage: npm run serve -- [--port 4000] [--host 127.0.0.1] [--data-dir ./.mission-control]
-                        [--allow-host NAME]... [--ping-ms 30000]
-Environment: MISSION_CONTROL_PORT, MISSION_CONTROL_HOST, MISSION_CONTROL_DATA_DIR, MISSION_CONTROL_TOKEN`;
+                        [--allow-host NAME]... [--ping-ms 30000] [--lan-address ADDR]...
+Environment: MISSION_CONTROL_PORT, MISSION_CONTROL_HOST, MISSION_CONTROL_DATA_DIR, MISSION_CONTROL_TOKEN,
+             MISSION_CONTROL_LAN_ADDRESSES (comma-separated)`;
 
 export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeConfig {
   const { values } = parseArgs({
@@ -30,6 +33,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       'data-dir': { type: 'string' },
       'allow-host': { type: 'string', multiple: true },
       'ping-ms': { type: 'string' },
+      'lan-address': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -48,6 +52,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     dataDir: resolve(values['data-dir'] ?? env.MISSION_CONTROL_DATA_DIR ?? '.mission-control'),
     allowHosts: values['allow-host'] ?? [],
     pingMs,
+    lanAddresses: values['lan-address'] ?? env.MISSION_CONTROL_LAN_ADDRESSES?.split(',').filter(Boolean),
   };
 }
 
@@ -73,6 +78,7 @@ export async function serve(config: ServeConfig, log: (line: string) => void = c
       allowHosts: [...lanHosts, ...config.allowHosts],
       webRoot: WEB_ROOT,
       sse: config.pingMs === undefined ? {} : { pingMs: config.pingMs },
+      ...(config.lanAddresses ? { lanAddresses: config.lanAddresses } : {}),
     });
   } catch (error) {
     core.close();
@@ -90,6 +96,11 @@ export async function serve(config: ServeConfig, log: (line: string) => void = c
   }
   if (!loopback)
     log('Listening beyond loopback: anyone who can reach this address needs the token to get in.');
+  // "Allow other devices on my network" was left on (desktop panel or PUT /api/remote): open it again.
+  const remote = await server.remote.restore();
+  if (remote.error) log(`Other devices: could not listen again (${remote.error})`);
+  else if (!remote.status.fixed)
+    for (const url of remote.status.urls) log(`Board (other devices): ${link(url)}`);
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= server.close().finally(() => core.close());

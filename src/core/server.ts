@@ -48,6 +48,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const bound = (app.fastify.server.address() as AddressInfo).port;
     const host = options.host.includes(':') ? `[${options.host}]` : options.host;
     const lan = createLanSwitch(app, bound);
+    app.remote.attach({ lan, host: options.host, port: bound });
     return {
       ...app,
       port: bound,

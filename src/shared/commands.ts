@@ -1,6 +1,7 @@
 // The command contract: one entry per command the UI (IPC or HTTP) and tools can send.
 // Adding a command is one entry here; the compiler then finds every handler that must follow.
 import { z } from 'zod';
+import { type Device, DeviceCreate } from './devices.ts';
 import type { Activity, Agent, Deliverable, Session, Snapshot, Task } from './entities.ts';
 import {
   ActivityCreate,
@@ -15,6 +16,7 @@ import {
   TaskCreate,
   TaskPatch,
 } from './inputs.ts';
+import { RemoteSet, type RemoteStatus } from './remote.ts';
 
 const ById = z.strictObject({ id: Id });
 const ByTask = z.strictObject({ task_id: Id });
@@ -66,8 +68,41 @@ export const COMMAND_NAMES = Object.keys(COMMAND_INPUTS) as CommandName[];
 export const isCommandName = (value: unknown): value is CommandName =>
   typeof value === 'string' && Object.hasOwn(COMMAND_INPUTS, value);
 
+/**
+ * Commands about the server itself rather than the board: who may connect from other devices.
+ * The core cannot run them (they need the listening server): src/core/remote/commands.ts does,
+ * over HTTP they are owner-only routes, and a device token gets 403 owner_only.
+ */
+export const SERVER_COMMAND_INPUTS = {
+  'remote.status': z.strictObject({}),
+  'remote.set': RemoteSet,
+  'devices.list': z.strictObject({}),
+  'devices.create': DeviceCreate,
+  'devices.revoke': ById,
+} as const;
+
+export interface ServerCommandOutputs {
+  'remote.status': RemoteStatus;
+  'remote.set': RemoteStatus;
+  'devices.list': Device[];
+  /** The token is in this answer only: the server keeps its hash. */
+  'devices.create': { device: Device; token: string };
+  'devices.revoke': { id: string };
+}
+
+export type ServerCommandName = keyof typeof SERVER_COMMAND_INPUTS;
+export const SERVER_COMMAND_NAMES = Object.keys(SERVER_COMMAND_INPUTS) as ServerCommandName[];
+export const isServerCommandName = (value: unknown): value is ServerCommandName =>
+  typeof value === 'string' && Object.hasOwn(SERVER_COMMAND_INPUTS, value);
+
+/** Every command a UI can send: the board's (core) and the server's. */
+export const ALL_COMMAND_INPUTS = { ...COMMAND_INPUTS, ...SERVER_COMMAND_INPUTS };
+export type AnyCommandName = CommandName | ServerCommandName;
+export type AnyCommandInput<C extends AnyCommandName> = z.input<(typeof ALL_COMMAND_INPUTS)[C]>;
+export type AnyCommandOutput<C extends AnyCommandName> = (CommandOutputs & ServerCommandOutputs)[C];
+
 interface HttpCall {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   body?: unknown;
   headers?: Record<string, string>;
@@ -80,7 +115,9 @@ const q = (params: Record<string, string | undefined>) => {
 const seg = encodeURIComponent;
 
 /** How each command travels over the HTTP API (used by the browser backend and the CLI). */
-export const HTTP_CALLS: { [C in CommandName]: (input: z.infer<(typeof COMMAND_INPUTS)[C]>) => HttpCall } = {
+export const HTTP_CALLS: {
+  [C in AnyCommandName]: (input: z.infer<(typeof ALL_COMMAND_INPUTS)[C]>) => HttpCall;
+} = {
   snapshot: () => ({ method: 'GET', path: '/api/snapshot' }),
   'tasks.create': (input) => ({ method: 'POST', path: '/api/tasks', body: input }),
   'tasks.update': ({ id, changes, expected_version }) => ({
@@ -119,4 +156,9 @@ export const HTTP_CALLS: { [C in CommandName]: (input: z.infer<(typeof COMMAND_I
   'agents.create': (input) => ({ method: 'POST', path: '/api/agents', body: input }),
   'agents.update': ({ id, changes }) => ({ method: 'PATCH', path: `/api/agents/${seg(id)}`, body: changes }),
   'agents.delete': ({ id }) => ({ method: 'DELETE', path: `/api/agents/${seg(id)}` }),
+  'remote.status': () => ({ method: 'GET', path: '/api/remote' }),
+  'remote.set': (input) => ({ method: 'PUT', path: '/api/remote', body: input }),
+  'devices.list': () => ({ method: 'GET', path: '/api/devices' }),
+  'devices.create': (input) => ({ method: 'POST', path: '/api/devices', body: input }),
+  'devices.revoke': ({ id }) => ({ method: 'DELETE', path: `/api/devices/${seg(id)}` }),
 };

@@ -8,9 +8,9 @@ import type { Core } from '../core.ts';
 import { createDevices, type Devices } from '../domain/devices.ts';
 import { MCP_PATH, mcpRoutes } from '../mcp/routes.ts';
 import { openapiRoutes } from '../openapi/routes.ts';
+import { createRemote, type Remote } from '../remote/remote.ts';
 import { createRouteContext } from './context.ts';
 import { errorBody, HttpError, handleClientError, handleError } from './errors.ts';
-import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth.ts';
 import {
   authenticate,
   checkHost,
@@ -20,10 +20,12 @@ import {
   type Principal,
   SAFE_METHODS,
 } from './guards.ts';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth.ts';
 import { agentRoutes } from './routes/agents.ts';
 import { authRoutes } from './routes/auth.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { eventRoutes } from './routes/events.ts';
+import { remoteRoutes } from './routes/remote.ts';
 import { staticRoutes, WEB_CSP } from './routes/static.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { SseHub, type SseOptions } from './sse.ts';
@@ -43,6 +45,8 @@ export interface AppOptions {
   bodyLimit?: number;
   failedAuth?: { limit: number; windowMs: number };
   logger?: boolean;
+  /** Addresses "allow other devices" listens on; default every LAN address (tests pass 127.0.0.2). */
+  lanAddresses?: readonly string[];
 }
 
 export interface App {
@@ -55,6 +59,8 @@ export interface App {
   allowedHosts: Set<string>;
   /** Revokes a device token and ends that device's streams at once. */
   revokeDevice(id: string): void;
+  /** "Allow other devices on my network": the persisted setting driving the LAN switch. */
+  remote: Remote;
 }
 
 declare module 'fastify' {
@@ -105,7 +111,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (body === '') return done(null, undefined);
       // Deep nesting would overflow the stack in validation (a 500); no real input nests this deep.
       if (jsonDepthExceeds(body as string))
-        return done(new HttpError(400, 'too_deep', `JSON nests deeper than ${MAX_JSON_DEPTH} levels`), undefined);
+        return done(
+          new HttpError(400, 'too_deep', `JSON nests deeper than ${MAX_JSON_DEPTH} levels`),
+          undefined,
+        );
       json(req, body as string, done);
     },
   );
@@ -143,6 +152,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     hub.closeWhere((tag) => tag === id);
   };
   deviceRoutes(fastify, devices, revokeDevice);
+  const remote = createRemote(options.core, { addresses: options.lanAddresses });
+  remoteRoutes(fastify, remote);
   taskRoutes(fastify, ctx);
   agentRoutes(fastify, ctx);
   eventRoutes(fastify, ctx, hub);
@@ -150,5 +161,5 @@ export async function createApp(options: AppOptions): Promise<App> {
   await staticRoutes(fastify, options.webRoot);
   fastify.all('/api', async (_req, reply) => reply.code(404).send(errorBody('not_found', 'See docs/API.md')));
   if (!handler) throw new Error('Fastify did not hand over its request handler');
-  return { fastify, hub, devices, handler, allowedHosts: guard.allowedHosts, revokeDevice };
+  return { fastify, hub, devices, handler, allowedHosts: guard.allowedHosts, revokeDevice, remote };
 }

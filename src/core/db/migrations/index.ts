@@ -2,6 +2,7 @@
 import { initial } from './001-initial.ts';
 import { idempotency } from './002-idempotency.ts';
 import { deviceTokens } from './003-device-tokens.ts';
+import { settings } from './004-settings.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initial, idempotency, deviceTokens];
+export const MIGRATIONS: readonly Migration[] = [initial, idempotency, deviceTokens, settings];
