@@ -112,4 +112,22 @@ describe('mission-control events', () => {
     const titles = t.events.map((e) => (e.type === 'task_created' ? e.payload.title : e.type));
     expect(titles).toEqual(['before 1', 'before 2', 'while down 1', 'while down 2']);
   });
+
+  it('misses nothing written while the server was down even when no event had arrived yet', async () => {
+    core = testCore();
+    core.core.tasks.create({ title: 'old news' });
+    server = await listen(core.core);
+    const port = server.port;
+    const t = tail(server.url, ['--count', '2']);
+    await connected(server);
+    await server.close();
+    core.core.tasks.create({ title: 'while down 1' });
+    core.core.tasks.create({ title: 'while down 2' });
+    server = await listen(core.core, port);
+    expect(await t.exited).toBe(0);
+    expect(t.events.map((e) => (e.type === 'task_created' ? e.payload.title : e.type))).toEqual([
+      'while down 1',
+      'while down 2',
+    ]);
+  });
 });

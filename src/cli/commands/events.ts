@@ -1,6 +1,7 @@
 // `events`: tails the SSE stream, reconnecting with Last-Event-ID so no event is missed or repeated.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiErrorBody } from '../../shared/api.ts';
+import type { Snapshot } from '../../shared/entities.ts';
 import type { StreamEvent } from '../../shared/events.ts';
 import { integer } from '../args.ts';
 import { ApiError, describeFetchError } from '../client.ts';
@@ -45,12 +46,15 @@ export const eventsCommand: CliCommand = {
   options: { from: { type: 'string' }, count: { type: 'string' } },
   async run({ values, out, client }) {
     const api = client();
-    let lastId = integer(values.from, 'from') ?? null;
+    let lastId: number | null = integer(values.from, 'from') ?? null;
     const count = integer(values.count, 'count');
     let seen = 0;
     let connectedOnce = false;
     let backoff = 500;
     if (count === 0) return 0;
+    // Without --from, start at the board's current last id rather than "live": a reconnect before
+    // the first event then still resumes from a known id, so nothing written meanwhile is missed.
+    lastId ??= (await api.get<Snapshot>('/api/snapshot')).last_event_id;
     for (;;) {
       const headers = api.headers(lastId === null ? {} : { 'last-event-id': String(lastId) });
       let res: Response;
