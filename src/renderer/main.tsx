@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { establishSession, submitToken } from './app/auth.ts';
 import { createController } from './app/bootstrap.ts';
 import { BoardProvider } from './app/context.tsx';
+import type { IpcBackend } from './backend/ipc-backend.ts';
 import { selectBackend } from './backend/select-backend.ts';
 import { App } from './components/App.tsx';
 import { createBoardStore } from './store/store.ts';
@@ -17,6 +18,8 @@ const controller = createController(backend, store);
 async function init(): Promise<void> {
   if (kind === 'ipc') {
     store.setState({ auth: 'ok' });
+    // A clicked native notification asks the board to open its task (main → mc:open-task).
+    (backend as IpcBackend).onOpenTask((id) => controller.openTask(id));
     controller.start();
     return;
   }

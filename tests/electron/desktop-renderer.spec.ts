@@ -86,7 +86,10 @@ test('the desktop board runs on the IPC bridge under the strict CSP and follows 
         eventsAfter: (id: unknown) => host.__mcEventsAfter?.(id),
         info: async () => ({ version: 'test', apiUrl: 'http://127.0.0.1:4000' }),
         openDeliverable: async () => ({ ok: true, value: 'revealed-file' }),
-        onOpenTask: () => () => {},
+        onOpenTask: (listener: (id: string) => void) => {
+          host.__mcOpenTask = (id) => listener(id as string);
+          return () => {};
+        },
       }),
     });
   });
@@ -107,6 +110,13 @@ test('the desktop board runs on the IPC bridge under the strict CSP and follows 
   await expect(page.getByText('Created while the board is open')).toBeVisible();
   core.tasks.update(before.id, { title: 'Renamed live' });
   await expect(page.getByText('Renamed live')).toBeVisible();
+
+  // A clicked notification: main sends mc:open-task, the board opens that task's modal.
+  await page.evaluate(
+    (id) => (globalThis as unknown as { __mcOpenTask(id: string): void }).__mcOpenTask(id),
+    before.id,
+  );
+  await expect(page.getByRole('dialog', { name: 'Renamed live' })).toBeVisible();
 
   unsubscribe();
   expect(problems).toEqual([]);
