@@ -14,9 +14,15 @@ import {
 import type { HeaderParam, Operation } from './operation.ts';
 import { deviceOperations } from './operations-devices.ts';
 import { otherOperations } from './operations-other.ts';
+import { remoteOperations } from './operations-remote.ts';
 import { taskOperations } from './operations-tasks.ts';
 
-export const OPERATIONS: readonly Operation[] = [...taskOperations, ...otherOperations, ...deviceOperations];
+export const OPERATIONS: readonly Operation[] = [
+  ...taskOperations,
+  ...otherOperations,
+  ...deviceOperations,
+  ...remoteOperations,
+];
 
 type Json = Record<string, unknown>;
 
