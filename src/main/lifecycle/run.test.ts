@@ -151,6 +151,19 @@ describe('main process lifecycle', () => {
   });
 });
 
+describe('app-wide guards', () => {
+  it('sandboxes every renderer and denies webviews and new windows to any web contents', async () => {
+    await start();
+    expect(fake.app.sandboxed).toBe(true);
+    const stray = new fake.FakeWebContents();
+    fake.app.emit('web-contents-created', fake.newEvent(), stray);
+    expect(stray.attempt('will-attach-webview', {}, {})).toBe(true);
+    expect(stray.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(fake.shell.opened).toEqual([]);
+    await quit();
+  });
+});
+
 describe('environment', () => {
   it('honours MISSION_CONTROL_DATA_DIR (before the lock) and MISSION_CONTROL_PORT', async () => {
     const other = tempDir();

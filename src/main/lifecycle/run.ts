@@ -21,6 +21,13 @@ export function runMainProcess(
   env: NodeJS.ProcessEnv = process.env,
 ): MainProcess | null {
   registerAppScheme(); // must happen before 'ready'
+  // Defence in depth: every renderer sandboxed, and any web contents (not only our window) may
+  // neither attach a webview nor open a window; the board window adds its own, stricter guards.
+  app.enableSandbox();
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
   if (env.MISSION_CONTROL_DATA_DIR) app.setPath('userData', resolve(env.MISSION_CONTROL_DATA_DIR));
   if (!app.requestSingleInstanceLock()) {
     // Another Mission Control owns the database and the port; it shows its window (below).

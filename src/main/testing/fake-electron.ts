@@ -39,6 +39,10 @@ class FakeApp extends EventEmitter {
   /** Set once a quit went through (not prevented by a before-quit listener). */
   quitted = false;
   exitCode: number | null = null;
+  sandboxed = false;
+  enableSandbox(): void {
+    this.sandboxed = true;
+  }
   requestSingleInstanceLock(): boolean {
     calls.push('app.requestSingleInstanceLock');
     return this.gotLock;
@@ -112,6 +116,7 @@ export function resetFakeElectron(): void {
   dialog.errors = [];
   app.removeAllListeners();
   app.gotLock = true;
+  app.sandboxed = false;
   app.readyPromise = Promise.resolve();
   app.paths = {};
   app.appPath = '/nonexistent-app';
