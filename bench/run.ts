@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick | --no-million | --profile | --only fanout,throughput,store,memory,cold-start]`
+// `npm run bench [-- --quick | --no-million | --profile | --report-only | --only fanout,throughput,store,memory,cold-start]`
 // Full run: prints the figures, writes docs/bench/*.json + charts + docs/BENCHMARKS.md.
 // Quick run (< 60 s, for CI): compares with docs/bench/baseline.json and fails only on a gross regression.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,9 +27,17 @@ const { values } = parseArgs({
     'no-million': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     only: { type: 'string' },
+    'report-only': { type: 'boolean', default: false },
   },
 });
 const quick = values.quick ?? false;
+if (values['report-only']) {
+  // Re-renders docs/BENCHMARKS.md and the charts from the stored JSON (e.g. after editing analysis.md).
+  const stored = JSON.parse(readFileSync(join(DOCS, 'bench', 'results.json'), 'utf8')) as Results;
+  writeDocs(stored, DOCS, join(ROOT, 'bench', 'report', 'analysis.md'));
+  console.log('Rewrote docs/BENCHMARKS.md and docs/bench/*.svg from docs/bench/results.json');
+  process.exit(0);
+}
 const only = new Set(values.only ? values.only.split(',') : SUITES);
 if (values.profile) {
   const dir = join(tmpdir(), 'mc-bench-profiles');
@@ -67,7 +75,7 @@ if (only.has('fanout')) {
 }
 if (only.has('throughput')) {
   console.log('Write throughput');
-  results.throughput = await throughput(quick ? [16] : [1, 16, 64], quick ? 1000 : 3000);
+  results.throughput = await throughput(quick ? [16] : [1, 16, 64], quick ? 1000 : 2000, quick ? 1 : 3);
 }
 if (only.has('store')) {
   console.log('Store scale');

@@ -1,9 +1,12 @@
 // Write throughput: create task, log activity, patch task at several concurrencies, each against
-// a bare node:http JSON echo measured just before and after it (the ceiling is their mean).
+// a bare node:http JSON echo measured just before and after it (the ceiling is their mean);
+// repeated, and reported as medians, because the shared machine's speed swings between runs.
 import { startServerChild } from '../lib/child.ts';
 import { type LoadResult, runLoad } from '../lib/load.ts';
 import { RawConnection, requestBytes } from '../lib/raw-client.ts';
-import { round } from '../lib/stats.ts';
+import { median, round } from '../lib/stats.ts';
+
+const pct = (ratio: number) => `${Math.round(ratio * 100)} %`;
 
 export const WRITE_OPS = ['create task', 'log activity', 'patch task'] as const;
 export type WriteOp = (typeof WRITE_OPS)[number];
@@ -17,9 +20,11 @@ export interface ThroughputRow {
   ratio: number;
   p50Ms: number;
   p99Ms: number;
+  /** How many repeats the medians are over. */
+  runs: number;
 }
 
-export async function throughput(concurrencies: readonly number[], durationMs: number) {
+export async function throughput(concurrencies: readonly number[], durationMs: number, repeats = 1) {
   const mc = await startServerChild('mission-control');
   const bare = await startServerChild('bare');
   const rows: ThroughputRow[] = [];
@@ -67,37 +72,47 @@ export async function throughput(concurrencies: readonly number[], durationMs: n
         request: (_c, i) =>
           requestBytes('POST', '/echo', bare.port, undefined, JSON.stringify({ title: `echo ${i}` })),
       });
-    for (const concurrency of concurrencies) {
-      const ceilings: LoadResult[] = [await echo(concurrency)];
-      const results: Array<[WriteOp, LoadResult]> = [];
-      for (const op of WRITE_OPS) {
-        const request = mcRequest[op];
-        results.push([
-          op,
-          await runLoad({
+    // Each repeat measures every cell next to its own ceiling; the figures are medians over repeats.
+    const cells = new Map<string, Array<{ result: LoadResult; ceiling: number }>>();
+    for (let repeat = 0; repeat < repeats; repeat++) {
+      for (const concurrency of concurrencies) {
+        const before = await echo(concurrency);
+        const measured: Array<[WriteOp, LoadResult]> = [];
+        for (const op of WRITE_OPS) {
+          const request = mcRequest[op];
+          const options = {
             port: mc.port,
             concurrency,
             durationMs,
             warmupMs,
             expectStatus: expect[op],
             request,
-          }),
-        ]);
+          };
+          measured.push([op, await runLoad(options)]);
+        }
+        const ceiling = (before.rps + (await echo(concurrency)).rps) / 2;
+        for (const [op, result] of measured) {
+          const key = `${op}@${concurrency}`;
+          cells.set(key, [...(cells.get(key) ?? []), { result, ceiling }]);
+        }
       }
-      ceilings.push(await echo(concurrency));
-      const ceilingRps = round((ceilings[0]?.rps ?? 0) / 2 + (ceilings[1]?.rps ?? 0) / 2, 0);
-      for (const [op, r] of results) {
-        rows.push({
+    }
+    for (const concurrency of concurrencies) {
+      for (const op of WRITE_OPS) {
+        const runs = cells.get(`${op}@${concurrency}`) ?? [];
+        const row: ThroughputRow = {
           op,
           concurrency,
-          rps: r.rps,
-          ceilingRps,
-          ratio: round(r.rps / ceilingRps, 3),
-          p50Ms: r.latency.p50,
-          p99Ms: r.latency.p99,
-        });
+          rps: round(median(runs.map((r) => r.result.rps)), 0),
+          ceilingRps: round(median(runs.map((r) => r.ceiling)), 0),
+          ratio: round(median(runs.map((r) => r.result.rps / r.ceiling)), 3),
+          p50Ms: median(runs.map((r) => r.result.latency.p50)),
+          p99Ms: median(runs.map((r) => r.result.latency.p99)),
+          runs: runs.length,
+        };
+        rows.push(row);
         console.log(
-          `  ${op} @${concurrency}: ${r.rps}/s vs ceiling ${ceilingRps}/s (${round((100 * r.rps) / ceilingRps, 0)} %)`,
+          `  ${op} @${concurrency}: ${row.rps}/s vs ceiling ${row.ceilingRps}/s (${pct(row.ratio)})`,
         );
       }
     }
