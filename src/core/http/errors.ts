@@ -69,7 +69,10 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
 }
 
 /** Requests Node's HTTP parser refuses (oversized headers, garbage) get the same JSON error shape. */
-export function handleClientError(error: Error & { code?: string; rawPacket?: unknown }, socket: Socket): void {
+export function handleClientError(
+  error: Error & { code?: string; rawPacket?: unknown },
+  socket: Socket,
+): void {
   if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
   const [status, code, message] =
     error.code === 'HPE_HEADER_OVERFLOW'
