@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCommandHandlers } from '../core/commands.ts';
+import { createServerCommandHandlers } from '../core/remote/commands.ts';
+import { startServer } from '../core/server.ts';
 import { tempDir, testCore } from '../core/testing/harness.ts';
 import { IPC_CHANNELS } from '../shared/ipc.ts';
 
@@ -24,6 +26,7 @@ beforeEach(() => {
   dispose = registerIpc({
     core: t.core,
     run: createCommandHandlers(t.core),
+    runServer: null,
     window: () => win as never,
     origin: ORIGIN,
     info: () => ({ version: '1.2.3', apiUrl: 'http://127.0.0.1:4000' }),
@@ -70,6 +73,47 @@ describe('IPC commands', () => {
   it('maps domain errors to the API codes', async () => {
     const result = await invoke('tasks.update', { id: 'missing', changes: { title: 'x' } });
     expect(result).toMatchObject({ ok: false, status: 404, error: { code: 'not_found' } });
+  });
+});
+
+describe('server commands (remote.*, devices.*)', () => {
+  it('runs them against the running server for our window, validated', async () => {
+    const server = await startServer({
+      core: t.core,
+      token: 'owner-token-0123456789',
+      host: '127.0.0.1',
+      port: 0,
+    });
+    dispose();
+    dispose = registerIpc({
+      core: t.core,
+      run: createCommandHandlers(t.core),
+      runServer: createServerCommandHandlers(server),
+      window: () => win as never,
+      origin: ORIGIN,
+      info: () => ({ version: '1.2.3', apiUrl: server.url }),
+    });
+    try {
+      expect(await invoke('remote.status', {})).toMatchObject({ ok: true, value: { enabled: false } });
+      const created = await invoke('devices.create', { name: 'Tablet' });
+      expect(created).toMatchObject({ ok: true, value: { device: { name: 'Tablet' } } });
+      expect(await invoke('devices.list', {})).toMatchObject({ ok: true, value: [{ name: 'Tablet' }] });
+      expect(await invoke('remote.set', { enabled: 'yes' })).toMatchObject({ ok: false, status: 400 });
+      expect(await invoke('devices.create', { name: 'x' }, from(win.webContents, null))).toMatchObject({
+        ok: false,
+        status: 403,
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers 503 when the agent API could not start', async () => {
+    expect(await invoke('remote.status', {})).toMatchObject({
+      ok: false,
+      status: 503,
+      error: { code: 'server_unavailable' },
+    });
   });
 });
 

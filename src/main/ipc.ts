@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { RunCommand } from '../core/commands.ts';
 import type { Core } from '../core/core.ts';
 import { errorBody, toAnswer } from '../core/http/errors.ts';
+import type { RunServerCommand } from '../core/remote/commands.ts';
+import { isServerCommandName } from '../shared/commands.ts';
 import { Id } from '../shared/inputs.ts';
 import { type AppInfo, type BridgeResult, IPC_CHANNELS, isBridgeCommand } from '../shared/ipc.ts';
 import { OpenRefused, openDeliverable } from './deliverables-open.ts';
@@ -14,6 +16,8 @@ import { sameOrigin } from './guards.ts';
 export interface IpcOptions {
   core: Core;
   run: RunCommand;
+  /** Server commands (remote.*, devices.*); null when the HTTP server could not start. */
+  runServer: RunServerCommand | null;
   /** The board window, when it exists; only its main frame may talk to main. */
   window: () => BrowserWindow | null;
   /** The origin the window's page must have (app://mission-control, or the dev server's). */
@@ -57,15 +61,21 @@ export function registerIpc(options: IpcOptions): () => void {
   const trusted = (event: IpcMainInvokeEvent) => isTrustedSender(event, options.window(), options.origin);
   const FORBIDDEN = fail(403, 'forbidden', 'This frame may not use the Mission Control bridge');
 
-  ipcMain.handle(IPC_CHANNELS.invoke, (event, command: unknown, input: unknown): BridgeResult => {
-    if (!trusted(event)) return FORBIDDEN;
-    if (!isBridgeCommand(command)) return fail(400, 'unknown_command', `Unknown command: ${String(command)}`);
-    try {
-      return { ok: true, value: run(command, input) };
-    } catch (error) {
-      return toFailure(error);
-    }
-  });
+  ipcMain.handle(
+    IPC_CHANNELS.invoke,
+    async (event, command: unknown, input: unknown): Promise<BridgeResult> => {
+      if (!trusted(event)) return FORBIDDEN;
+      if (!isBridgeCommand(command))
+        return fail(400, 'unknown_command', `Unknown command: ${String(command)}`);
+      try {
+        if (!isServerCommandName(command)) return { ok: true, value: run(command, input) };
+        if (!options.runServer) return fail(503, 'server_unavailable', 'The agent API is not running');
+        return { ok: true, value: await options.runServer(command, input) };
+      } catch (error) {
+        return toFailure(error);
+      }
+    },
+  );
   ipcMain.handle(IPC_CHANNELS.eventsAfter, (event, lastEventId: unknown) => {
     if (!trusted(event)) throw new Error('forbidden');
     return eventsAfter(core.events, LastEventId.parse(lastEventId));

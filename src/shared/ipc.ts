@@ -3,7 +3,7 @@
 // desktop-only actions (reveal/open a deliverable, be told to open a task).
 // No zod here: the sandboxed preload imports this file and cannot load npm packages.
 import type { ApiErrorBody } from './api.ts';
-import type { CommandName } from './commands.ts';
+import type { AnyCommandName } from './commands.ts';
 import type { DomainEvent, StreamEvent } from './events.ts';
 
 export type BridgeResult<T = unknown> =
@@ -21,7 +21,7 @@ export type OpenOutcome = 'opened-url' | 'revealed-file';
 
 export interface MissionControlBridge {
   /** Errors come back as values (`ok: false`), so the renderer sees the API's code and message. */
-  invoke(command: CommandName, input: unknown): Promise<BridgeResult>;
+  invoke(command: AnyCommandName, input: unknown): Promise<BridgeResult>;
   /** Live domain events pushed by main, with their ids; returns the unsubscribe. */
   onEvent(listener: (event: DomainEvent) => void): () => void;
   /**
@@ -50,7 +50,7 @@ export const IPC_CHANNELS = {
 export const EVENTS_PAGE = 1000;
 
 /**
- * The commands the desktop window may send. Every command today (the board needs them all);
+ * The commands the desktop window may send: every board and server command today;
  * `satisfies` makes the compiler flag a new command until someone decides here whether the
  * window may send it.
  */
@@ -69,7 +69,13 @@ const BRIDGE_COMMAND_FLAGS = {
   'agents.create': true,
   'agents.update': true,
   'agents.delete': true,
-} as const satisfies Record<CommandName, boolean>;
+  // Server commands: the window is the owner's (the LAN switch and device tokens live there).
+  'remote.status': true,
+  'remote.set': true,
+  'devices.list': true,
+  'devices.create': true,
+  'devices.revoke': true,
+} as const satisfies Record<AnyCommandName, boolean>;
 
 export const BRIDGE_COMMANDS: ReadonlySet<string> = new Set(
   Object.entries(BRIDGE_COMMAND_FLAGS)
@@ -77,5 +83,5 @@ export const BRIDGE_COMMANDS: ReadonlySet<string> = new Set(
     .map(([name]) => name),
 );
 
-export const isBridgeCommand = (value: unknown): value is CommandName =>
+export const isBridgeCommand = (value: unknown): value is AnyCommandName =>
   typeof value === 'string' && BRIDGE_COMMANDS.has(value);

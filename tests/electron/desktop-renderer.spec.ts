@@ -10,13 +10,17 @@ import { expect, test } from '@playwright/test';
 import { createCommandHandlers } from '../../src/core/commands.ts';
 import { type Core, createCore } from '../../src/core/core.ts';
 import { toAnswer } from '../../src/core/http/errors.ts';
+import { createServerCommandHandlers } from '../../src/core/remote/commands.ts';
+import { type RunningServer, startServer } from '../../src/core/server.ts';
 import { eventsAfter } from '../../src/main/event-replay.ts';
 import { APP_ORIGIN, DESKTOP_CSP, rendererHandler } from '../../src/main/renderer-files.ts';
+import { isServerCommandName } from '../../src/shared/commands.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PAGE_ORIGIN = 'http://mission-control.test';
 
 let core: Core;
+let server: RunningServer;
 let dataDir: string;
 
 test.beforeAll(() => {
@@ -33,7 +37,11 @@ test.beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'mc-desktop-renderer-'));
   core = createCore({ dataDir });
 });
-test.afterEach(() => {
+test.beforeEach(async () => {
+  server = await startServer({ core, token: 'owner-token-0123456789', host: '127.0.0.1', port: 0 });
+});
+test.afterEach(async () => {
+  await server.close();
   core.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -61,8 +69,10 @@ test('the desktop board runs on the IPC bridge under the strict CSP and follows 
 
   // Main's side of the bridge: validated commands, replay with the reset rule, pushed events.
   const run = createCommandHandlers(core);
-  await page.exposeFunction('__mcInvoke', (command: never, input: unknown) => {
+  const runServer = createServerCommandHandlers(server);
+  await page.exposeFunction('__mcInvoke', async (command: never, input: unknown) => {
     try {
+      if (isServerCommandName(command)) return { ok: true, value: await runServer(command, input) };
       return { ok: true, value: run(command, input) };
     } catch (error) {
       const { status, body } = toAnswer(error);

@@ -4,6 +4,7 @@ import { type BrowserWindow, clipboard } from 'electron';
 import { createCommandHandlers } from '../../core/commands.ts';
 import { loadOrCreateToken } from '../../core/config/token.ts';
 import { type Core, createCore } from '../../core/core.ts';
+import { createServerCommandHandlers } from '../../core/remote/commands.ts';
 import { type RunningServer, startServer } from '../../core/server.ts';
 import { DEFAULT_PORT } from '../../shared/api.ts';
 import { IPC_CHANNELS } from '../../shared/ipc.ts';
@@ -103,6 +104,7 @@ function wire(
   const disposeIpc = registerIpc({
     core,
     run: createCommandHandlers(core),
+    runServer: server ? createServerCommandHandlers(server) : null,
     window: () => (win.isDestroyed() ? null : win),
     origin,
     info: () => ({ version: options.version, apiUrl: server?.url ?? '' }),

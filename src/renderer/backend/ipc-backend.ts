@@ -16,6 +16,7 @@ export interface IpcBackend extends Backend {
 export function createIpcBackend(bridge: MissionControlBridge): IpcBackend {
   return {
     async invoke(command, input) {
+      // Board and server commands alike: main runs remote.* and devices.* for the owner's window.
       const result = await bridge.invoke(command, input);
       if (!result.ok)
         throw new BackendError(result.error.code, result.error.message, result.status, result.error.details);
