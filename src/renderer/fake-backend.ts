@@ -1,5 +1,5 @@
 // An in-memory Backend for renderer tests: scripted command answers and a pushable event stream.
-import type { CommandName } from '../shared/commands.ts';
+import type { AnyCommandName } from '../shared/commands.ts';
 import type { Snapshot } from '../shared/entities.ts';
 import type { StreamEvent } from '../shared/events.ts';
 import type { Backend, ConnectionState } from './backend/backend.ts';
@@ -8,13 +8,13 @@ type Handler = (input: unknown) => unknown;
 
 export class FakeBackend implements Backend {
   snapshot: Snapshot = { last_event_id: 0, tasks: [], agents: [], sessions: [] };
-  handlers: Partial<Record<CommandName, Handler>> = {};
-  calls: { command: CommandName; input: unknown }[] = [];
+  handlers: Partial<Record<AnyCommandName, Handler>> = {};
+  calls: { command: AnyCommandName; input: unknown }[] = [];
   subscriptions: number[] = [];
   #listener: ((event: StreamEvent) => void) | undefined;
   #state: ((state: ConnectionState) => void) | undefined;
 
-  async invoke(command: CommandName, input: unknown): Promise<never> {
+  async invoke(command: AnyCommandName, input: unknown): Promise<never> {
     this.calls.push({ command, input });
     if (command === 'snapshot') return structuredClone(this.snapshot) as never;
     const handler = this.handlers[command];

@@ -21,3 +21,10 @@ export interface RemoteStatus {
 /** The link another device opens: the token rides in the fragment, which no server or log ever sees. */
 export const deviceLink = (baseUrl: string, token: string) =>
   `${baseUrl}/#token=${encodeURIComponent(token)}`;
+
+/** GET /api/auth/session: who this browser session is. The owner has `device_id: null`. */
+export interface SessionInfo {
+  authenticated: true;
+  scope: 'read' | 'write';
+  device_id: string | null;
+}

@@ -6,6 +6,8 @@ import type { TaskStatus } from '../../shared/enums.ts';
 import type { StreamEvent } from '../../shared/events.ts';
 import type { TaskCreate, TaskPatch } from '../../shared/inputs.ts';
 import { type Backend, BackendError } from '../backend/backend.ts';
+import { followAccess } from '../components/remote/access.ts';
+import { createRemoteController, type RemoteController } from '../components/remote/remote-controller.ts';
 import { applyEvents } from '../store/apply-event.ts';
 import { fromSnapshot, mergeRows, mergeTask } from '../store/board-data.ts';
 import { type BoardStore, notify, setUi } from '../store/store.ts';
@@ -18,6 +20,8 @@ export interface Controller {
   deleteTask(id: string): Promise<void>;
   openTask(id: string): void;
   closeTask(): void;
+  /** The "Other devices" panel (owner only): LAN switch and device tokens. */
+  remote: RemoteController;
 }
 
 export function createController(backend: Backend, store: BoardStore): Controller {
@@ -129,11 +133,14 @@ export function createController(backend: Backend, store: BoardStore): Controlle
     start() {
       stopped = false;
       void resync();
-      return () => {
+      const stop = () => {
         stopped = true;
         unsubscribe?.();
+        offAccess();
         if (flushTimer) clearTimeout(flushTimer);
       };
+      const offAccess = followAccess(backend, store, stop);
+      return stop;
     },
 
     async createTask(input) {
@@ -188,5 +195,7 @@ export function createController(backend: Backend, store: BoardStore): Controlle
     closeTask() {
       setUi(store, { openTaskId: null });
     },
+
+    remote: createRemoteController(backend),
   };
 }

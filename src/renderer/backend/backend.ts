@@ -1,14 +1,18 @@
 // What the renderer needs from its host: commands, the event stream, and connection state.
 // HttpBackend (browser: fetch + EventSource) and IpcBackend (desktop: preload bridge) implement it,
 // so the store and every component run the same code in both.
-import type { CommandInput, CommandName, CommandOutput } from '../../shared/commands.ts';
+import type { AnyCommandInput, AnyCommandName, AnyCommandOutput } from '../../shared/commands.ts';
 import type { StreamEvent } from '../../shared/events.ts';
+import type { SessionInfo } from '../../shared/remote.ts';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
 export interface Backend {
-  /** Runs a command; rejects with a BackendError carrying the API's error code and message. */
-  invoke<C extends CommandName>(command: C, input: CommandInput<C>): Promise<CommandOutput<C>>;
+  /**
+   * Runs a command (the board's, or a server one such as `remote.set` that only the owner may
+   * send); rejects with a BackendError carrying the API's error code and message.
+   */
+  invoke<C extends AnyCommandName>(command: C, input: AnyCommandInput<C>): Promise<AnyCommandOutput<C>>;
   /**
    * Follows the event stream from `lastEventId` (events after it, in id order, no gap, no
    * duplicate; a `reset` event when the host cannot continue from there). Returns the unsubscribe.
@@ -18,6 +22,11 @@ export interface Backend {
     onEvent: (event: StreamEvent) => void,
     onState: (state: ConnectionState) => void,
   ): () => void;
+  /**
+   * Browser only: who this session is (the owner, or a device and its scope). Rejects with 401 once
+   * the token behind the cookie is revoked. The desktop window is always the owner, so it has none.
+   */
+  session?(): Promise<SessionInfo>;
 }
 
 export class BackendError extends Error {

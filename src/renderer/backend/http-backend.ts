@@ -1,6 +1,6 @@
 // The browser Backend: commands over fetch (cookie auth, HTTP_CALLS mapping) and events over EventSource.
 import type { ApiErrorBody } from '../../shared/api.ts';
-import { COMMAND_INPUTS, HTTP_CALLS } from '../../shared/commands.ts';
+import { ALL_COMMAND_INPUTS, HTTP_CALLS } from '../../shared/commands.ts';
 import type { StreamEvent } from '../../shared/events.ts';
 import { type Backend, BackendError } from './backend.ts';
 import { backoffDelay } from './backoff.ts';
@@ -52,7 +52,7 @@ export function createHttpBackend(options: HttpBackendOptions = {}): Backend {
   return {
     async invoke(command, input) {
       // Parse with the shared schema so defaults and refusals match the server's before the round trip.
-      const parsed = COMMAND_INPUTS[command].safeParse(input);
+      const parsed = ALL_COMMAND_INPUTS[command].safeParse(input);
       if (!parsed.success) {
         throw new BackendError('validation_failed', parsed.error.issues[0]?.message ?? 'Invalid input', 400);
       }
@@ -68,6 +68,8 @@ export function createHttpBackend(options: HttpBackendOptions = {}): Backend {
       });
       return body as never;
     },
+
+    session: () => httpRequest(doFetch, `${base}/api/auth/session`, { method: 'GET' }) as Promise<never>,
 
     subscribe(lastEventId, onEvent, onState) {
       let last = lastEventId;

@@ -12,6 +12,8 @@ import { CreateTaskModal } from './CreateTaskModal.tsx';
 import { EmptyBoard } from './EmptyBoard.tsx';
 import { EventFeed } from './EventFeed.tsx';
 import { Notices } from './Notices.tsx';
+import { ReadOnlyBadge, useReadOnly } from './remote/ReadOnlyBadge.tsx';
+import { RemoteButton } from './remote/RemoteButton.tsx';
 import { TaskModal } from './TaskModal.tsx';
 import { TokenPrompt } from './TokenPrompt.tsx';
 
@@ -28,9 +30,10 @@ export function App({ origin, onToken }: AppProps) {
   const empty = useBoard((s) => Object.keys(s.data.tasks).length === 0);
   const feedCount = useBoard((s) => s.data.feed.length);
   const searchRef = useRef<HTMLInputElement>(null);
+  const readOnly = useReadOnly();
 
   useHotkeys([
-    ['n', () => setUi(store, { createOpen: true })],
+    ['n', () => !readOnly && setUi(store, { createOpen: true })],
     ['/', () => searchRef.current?.focus()],
   ]);
 
@@ -54,6 +57,7 @@ export function App({ origin, onToken }: AppProps) {
           <Group gap="sm" wrap="nowrap">
             <Title order={4}>Mission Control</Title>
             <ConnectionIndicator />
+            <ReadOnlyBadge />
           </Group>
           <Group gap="xs" wrap="nowrap">
             <BoardToolbar searchRef={searchRef} />
@@ -69,6 +73,7 @@ export function App({ origin, onToken }: AppProps) {
                 </ActionIcon>
               </Indicator>
             </Tooltip>
+            <RemoteButton />
           </Group>
         </Group>
       </AppShell.Header>

@@ -5,11 +5,13 @@ import { TASK_PRIORITIES, type TaskPriority } from '../../shared/enums.ts';
 import { useBoard, useBoardStore } from '../app/context.tsx';
 import { selectAgents } from '../store/selectors.ts';
 import { setUi } from '../store/store.ts';
+import { useReadOnly } from './remote/ReadOnlyBadge.tsx';
 
 export function BoardToolbar({ searchRef }: { searchRef?: Ref<HTMLInputElement> }) {
   const store = useBoardStore();
   const ui = useBoard((s) => s.ui);
   const agents = useBoard(selectAgents);
+  const readOnly = useReadOnly();
   return (
     <Group gap="xs" wrap="nowrap">
       <TextInput
@@ -39,9 +41,11 @@ export function BoardToolbar({ searchRef }: { searchRef?: Ref<HTMLInputElement> 
         onChange={(value) => setUi(store, { priorityFilter: value as TaskPriority | null })}
         w={140}
       />
-      <Button onClick={() => setUi(store, { createOpen: true })} rightSection={<Kbd size="xs">n</Kbd>}>
-        New task
-      </Button>
+      {!readOnly && (
+        <Button onClick={() => setUi(store, { createOpen: true })} rightSection={<Kbd size="xs">n</Kbd>}>
+          New task
+        </Button>
+      )}
     </Group>
   );
 }

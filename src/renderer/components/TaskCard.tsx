@@ -6,6 +6,7 @@ import type { Task } from '../../shared/entities.ts';
 import { useBoard, useController } from '../app/context.tsx';
 import { selectSubagentCounts } from '../store/selectors.ts';
 import { RelativeTime } from './RelativeTime.tsx';
+import { useReadOnly } from './remote/ReadOnlyBadge.tsx';
 
 export const PRIORITY_COLORS = { low: 'gray', normal: 'blue', high: 'orange', urgent: 'red' } as const;
 export const CARD_HEIGHT = 96;
@@ -63,7 +64,12 @@ export function TaskCardBody({ task, dragging = false }: { task: Task; dragging?
 
 export const TaskCard = memo(function TaskCard({ task }: { task: Task }) {
   const controller = useController();
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: task.id, data: { task } });
+  const readOnly = useReadOnly();
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
+    id: task.id,
+    data: { task },
+    disabled: readOnly,
+  });
   return (
     // biome-ignore lint/a11y: dnd-kit's attributes make it role=button with a tabIndex (a div, so it can hold the card)
     <div

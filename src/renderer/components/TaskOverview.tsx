@@ -5,6 +5,7 @@ import type { Task } from '../../shared/entities.ts';
 import { useController } from '../app/context.tsx';
 import { BackendError } from '../backend/backend.ts';
 import { RelativeTime } from './RelativeTime.tsx';
+import { useReadOnly } from './remote/ReadOnlyBadge.tsx';
 import { type TaskDraft, TaskFields } from './TaskFields.tsx';
 
 const toDraft = (task: Task): TaskDraft => ({
@@ -25,6 +26,7 @@ export function TaskOverview({ task }: { task: Task }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const readOnly = useReadOnly();
   const dirty = !sameDraft(draft, toDraft(base));
 
   // Live: untouched fields follow the server; edits in progress are kept and the save will check.
@@ -104,7 +106,8 @@ export function TaskOverview({ task }: { task: Task }) {
           {error}
         </Alert>
       )}
-      <Group justify="space-between" mt="md">
+      {/* A read-only device sees the task, not the buttons the server would refuse. */}
+      <Group justify="space-between" mt="md" display={readOnly ? 'none' : undefined}>
         {confirmDelete ? (
           <Group gap="xs">
             <Button color="red" onClick={() => void remove()}>

@@ -34,6 +34,8 @@ export interface BoardState {
     feedOpen: boolean;
   };
   notices: Notice[];
+  /** What this session may do: a read-only device token sees the board without write controls. */
+  access: { scope: 'read' | 'write'; deviceId: string | null };
 }
 
 export const initialState = (): BoardState => ({
@@ -52,6 +54,7 @@ export const initialState = (): BoardState => ({
     feedOpen: false,
   },
   notices: [],
+  access: { scope: 'write', deviceId: null },
 });
 
 export type BoardStore = StoreApi<BoardState>;
