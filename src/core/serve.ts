@@ -84,6 +84,9 @@ export async function serve(config: ServeConfig, log: (line: string) => void = c
     core.close();
     throw error;
   }
+  // "Allow other devices on my network" was left on (desktop panel or PUT /api/remote): open it again
+  // before saying we listen, so whoever waits for that line finds the LAN listener up too.
+  const remote = await server.remote.restore();
   log(`Mission Control listening on ${server.url}`);
   log(`Token: ${origin} (send it as "Authorization: Bearer <token>")`);
   const link = (base: string) => `${base}/#token=${encodeURIComponent(token)}`;
@@ -96,8 +99,6 @@ export async function serve(config: ServeConfig, log: (line: string) => void = c
   }
   if (!loopback)
     log('Listening beyond loopback: anyone who can reach this address needs the token to get in.');
-  // "Allow other devices on my network" was left on (desktop panel or PUT /api/remote): open it again.
-  const remote = await server.remote.restore();
   if (remote.error) log(`Other devices: could not listen again (${remote.error})`);
   else if (!remote.status.fixed)
     for (const url of remote.status.urls) log(`Board (other devices): ${link(url)}`);
