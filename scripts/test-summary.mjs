@@ -18,8 +18,12 @@ if (vitest) {
   lines.push(`vitest: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed`);
 }
 
-const playwright = read('test-results/playwright.json');
-if (playwright) {
+for (const [name, file] of [
+  ['playwright (web)', 'test-results/playwright.json'],
+  ['playwright (desktop)', 'test-results/playwright-desktop.json'],
+]) {
+  const playwright = read(file);
+  if (!playwright) continue;
   const { expected = 0, unexpected = 0, flaky = 0, skipped: pwSkipped = 0 } = playwright.stats ?? {};
   passed += expected + flaky;
   failed += unexpected;

@@ -11,7 +11,7 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 15_000 },
   workers: 1,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: '../../test-results/playwright-desktop.json' }]],
   outputDir: '../../test-results/electron',
   projects: [
     { name: 'electron', testMatch: 'app.spec.ts' },
