@@ -3,6 +3,13 @@ import { initial } from './001-initial.ts';
 import { idempotency } from './002-idempotency.ts';
 import { deviceTokens } from './003-device-tokens.ts';
 import { settings } from './004-settings.ts';
+import { tasksCreatedIndex } from './005-tasks-created-index.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initial, idempotency, deviceTokens, settings];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  idempotency,
+  deviceTokens,
+  settings,
+  tasksCreatedIndex,
+];
