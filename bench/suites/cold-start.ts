@@ -1,7 +1,7 @@
 // Cold start: process spawn → first 200 from /api/health, headless `serve` on a fresh data dir,
 // against a bare node:http server started the same way. Median of several alternating runs.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,6 +21,8 @@ export interface ColdStartResult {
   bundleMs?: number[];
   bundleMedian?: number;
   bundleRatio?: number;
+  /** Median CPU ms (user + system) until the first 200. */
+  cpuMedian: { missionControl: number; bare: number; bundle?: number };
 }
 
 const SERVE = fileURLToPath(new URL('../../src/core/serve.ts', import.meta.url));
@@ -48,8 +50,25 @@ function buildBundle(): string {
   return join(BUNDLE_DIR, 'serve.js');
 }
 
+interface Start {
+  /** Wall clock: spawn → first 200. */
+  ms: number;
+  /** CPU the process used until then (user + system): less swayed by other work on the machine. */
+  cpuMs: number;
+}
+
+/** user + system CPU of a live process from /proc (Linux; 10 ms ticks), NaN elsewhere. */
+function cpuTimeMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** Starts `args`, waits for its "listening on <url>" line, then one GET /api/health. */
-async function startOnce(args: string[], extraFlags: string[] = []): Promise<number> {
+async function startOnce(args: string[], extraFlags: string[] = []): Promise<Start> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mc-bench-cold-'));
   const start = performance.now();
   const child = spawn(process.execPath, [...extraFlags, ...args, '--data-dir', dataDir], {
@@ -73,9 +92,10 @@ async function startOnce(args: string[], extraFlags: string[] = []): Promise<num
     const conn = await RawConnection.open(port);
     const res = await conn.request(requestBytes('GET', '/api/health', port, undefined));
     const elapsed = performance.now() - start;
+    const cpuMs = cpuTimeMs(child.pid);
     conn.close();
     if (res.status !== 200) throw new Error(`health answered ${res.status}`);
-    return elapsed;
+    return { ms: round(elapsed, 1), cpuMs };
   } finally {
     child.removeAllListeners('exit');
     await new Promise<void>((resolve) => {
@@ -92,35 +112,38 @@ export const startMissionControl = (flags: string[] = [], entry = SERVE) =>
   startOnce([entry, '--port', '0'], ['--disable-warning=ExperimentalWarning', ...flags]);
 
 export async function coldStart(runs: number, withBundle: boolean): Promise<ColdStartResult> {
-  const mc: number[] = [];
-  const bare: number[] = [];
-  const bundled: number[] = [];
+  const mc: Start[] = [];
+  const bare: Start[] = [];
+  const bundled: Start[] = [];
   const bundle = withBundle ? buildBundle() : undefined;
   await startMissionControl(); // first run warms the OS file cache; not counted
   if (bundle) await startMissionControl([], bundle);
   for (let i = 0; i < runs; i++) {
-    mc.push(round(await startMissionControl(), 1));
-    if (bundle) bundled.push(round(await startMissionControl([], bundle), 1));
+    mc.push(await startMissionControl());
+    if (bundle) bundled.push(await startMissionControl([], bundle));
     // bare.ts ignores --data-dir; passing it keeps both spawns alike.
-    bare.push(round(await startOnce([BARE], ['--disable-warning=ExperimentalWarning']), 1));
+    bare.push(await startOnce([BARE], ['--disable-warning=ExperimentalWarning']));
   }
-  const result = {
+  const wall = (xs: Start[]) => median(xs.map((x) => x.ms));
+  const cpu = (xs: Start[]) => median(xs.map((x) => x.cpuMs));
+  const result: ColdStartResult = {
     runs,
-    missionControlMs: mc,
-    bareMs: bare,
-    missionControlMedian: median(mc),
-    bareMedian: median(bare),
-    ratio: round(median(mc) / median(bare)),
+    missionControlMs: mc.map((x) => x.ms),
+    bareMs: bare.map((x) => x.ms),
+    missionControlMedian: wall(mc),
+    bareMedian: wall(bare),
+    ratio: round(wall(mc) / wall(bare)),
+    cpuMedian: { missionControl: cpu(mc), bare: cpu(bare), ...(bundle ? { bundle: cpu(bundled) } : {}) },
     ...(bundle
       ? {
-          bundleMs: bundled,
-          bundleMedian: median(bundled),
-          bundleRatio: round(median(bundled) / median(bare)),
+          bundleMs: bundled.map((x) => x.ms),
+          bundleMedian: wall(bundled),
+          bundleRatio: round(wall(bundled) / wall(bare)),
         }
       : {}),
   };
   console.log(
-    `  cold start: ${result.missionControlMedian} ms from sources, ${result.bundleMedian ?? '–'} ms bundled (bare node ${result.bareMedian} ms)`,
+    `  cold start: ${result.missionControlMedian} ms from sources, ${result.bundleMedian ?? '–'} ms bundled (bare node ${result.bareMedian} ms); CPU ${JSON.stringify(result.cpuMedian)}`,
   );
   return result;
 }
