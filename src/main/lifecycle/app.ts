@@ -27,6 +27,8 @@ export interface DesktopOptions {
   /** electron-vite's dev server URL in development; the window then loads from it. */
   devRendererUrl?: string;
   port?: number;
+  /** Addresses the "other devices" switch listens on; default every LAN address. */
+  lanAddresses?: string[];
   isQuitting: () => boolean;
   quit: () => void;
   platform?: NodeJS.Platform;
@@ -58,8 +60,12 @@ export async function startDesktop(options: DesktopOptions): Promise<Desktop> {
       port: options.port ?? DEFAULT_PORT,
       portAttempts: 20,
       webRoot: rendererRoot,
+      ...(options.lanAddresses ? { lanAddresses: options.lanAddresses } : {}),
     });
     log(`Mission Control listening on ${server.url}`);
+    // "Allow other devices on my network" survives restarts: reopen the LAN listener if it was on.
+    const { error } = await server.remote.restore();
+    if (error) log(`Mission Control: other devices stay off this time (${error})`);
   } catch (error) {
     log(`Mission Control: agent API not started (${error instanceof Error ? error.message : error})`);
   }

@@ -28,6 +28,23 @@ const quit = async () => {
 };
 
 describe('main process lifecycle', () => {
+  it('reopens the listener for other devices at start when the setting was left on', async () => {
+    const first = await start({ lanAddresses: ['127.0.0.2'] });
+    const server = first?.desktop()?.server;
+    await server?.remote.setEnabled(true);
+    await quit();
+
+    fake.resetFakeElectron();
+    fake.app.paths.userData = dir.dir;
+    const second = await start({ lanAddresses: ['127.0.0.2'] });
+    const status = second?.desktop()?.server?.remote.status();
+    expect(status?.enabled).toBe(true);
+    const port = second?.desktop()?.server?.port;
+    const health = await fetch(`http://127.0.0.2:${port}/api/health`);
+    expect(health.status).toBe(200);
+    await quit();
+  });
+
   it('starts core → server → window → IPC → tray, in that order', async () => {
     const main = await start();
     const desktop = main?.desktop();

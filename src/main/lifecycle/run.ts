@@ -10,10 +10,17 @@ export interface MainProcess {
   desktop(): Desktop | null;
 }
 
-/** Env the desktop app honours like `serve` does: a data dir (also scopes the single-instance lock) and a port. */
+/**
+ * Env the desktop app honours like `serve` does: a data dir (also scopes the single-instance lock),
+ * a port, and the addresses for other devices.
+ */
 function fromEnv(env: NodeJS.ProcessEnv): Partial<DesktopOptions> {
   const port = Number(env.MISSION_CONTROL_PORT);
-  return env.MISSION_CONTROL_PORT && Number.isInteger(port) && port >= 0 && port <= 65535 ? { port } : {};
+  const lan = env.MISSION_CONTROL_LAN_ADDRESSES?.split(',').filter(Boolean);
+  return {
+    ...(env.MISSION_CONTROL_PORT && Number.isInteger(port) && port >= 0 && port <= 65535 ? { port } : {}),
+    ...(lan?.length ? { lanAddresses: lan } : {}),
+  };
 }
 
 export function runMainProcess(
