@@ -13,6 +13,9 @@ export class FakeBackend implements Backend {
   subscriptions: number[] = [];
   #listener: ((event: StreamEvent) => void) | undefined;
   #state: ((state: ConnectionState) => void) | undefined;
+  /** Desktop-only extras: left undefined, the fake is a browser host; set them to play the desktop. */
+  openDeliverable?: Backend['openDeliverable'];
+  info?: Backend['info'];
 
   async invoke(command: AnyCommandName, input: unknown): Promise<never> {
     this.calls.push({ command, input });

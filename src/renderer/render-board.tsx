@@ -7,8 +7,7 @@ import { BoardProvider } from './app/context.tsx';
 import { FakeBackend } from './fake-backend.ts';
 import { type BoardState, createBoardStore } from './store/store.ts';
 
-export function renderBoard(ui: ReactNode, state: Partial<BoardState> = {}) {
-  const backend = new FakeBackend();
+export function renderBoard(ui: ReactNode, state: Partial<BoardState> = {}, backend = new FakeBackend()) {
   const store = createBoardStore({ auth: 'ok', loaded: true, ...state });
   const controller = createController(backend, store);
   const view = render(

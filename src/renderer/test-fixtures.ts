@@ -1,5 +1,5 @@
 // Builders for renderer tests: entities and stream events with sensible defaults.
-import type { Agent, Session, Task } from '../shared/entities.ts';
+import type { Agent, Deliverable, Session, Task } from '../shared/entities.ts';
 import type { DomainEvent, EventPayloads, EventType } from '../shared/events.ts';
 
 const T0 = '2026-01-31T12:00:00.000Z';
@@ -44,6 +44,18 @@ export const aSession = (over: Partial<Session> = {}): Session => ({
   created_at: T0,
   updated_at: T0,
   ended_at: null,
+  ...over,
+});
+
+export const aDeliverable = (over: Partial<Deliverable> = {}): Deliverable => ({
+  id: 'd1',
+  task_id: 't1',
+  deliverable_type: 'file',
+  title: 'Report',
+  path: '/tmp/report.md',
+  description: null,
+  metadata: null,
+  created_at: T0,
   ...over,
 });
 

@@ -1,5 +1,6 @@
 // The one module that wires a Backend to the store: snapshot, then events in id order; refetch on a gap
-// or reset; plus the commands the components may send (optimistic move, create, edit, delete).
+// or reset; plus the commands the components may send (optimistic move, create, edit, delete, and on
+// the desktop, open a deliverable).
 
 import type { Task } from '../../shared/entities.ts';
 import type { TaskStatus } from '../../shared/enums.ts';
@@ -20,6 +21,8 @@ export interface Controller {
   deleteTask(id: string): Promise<void>;
   openTask(id: string): void;
   closeTask(): void;
+  /** Desktop only (see `host.canOpenDeliverables`): main reveals the file or opens the URL; a refusal is a notice. */
+  openDeliverable(taskId: string, deliverableId: string): Promise<void>;
   /** The "Other devices" panel (owner only): LAN switch and device tokens. */
   remote: RemoteController;
 }
@@ -30,6 +33,7 @@ export function createController(backend: Backend, store: BoardStore): Controlle
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let resyncing: Promise<void> | undefined;
   let stopped = false;
+  store.setState((s) => ({ host: { ...s.host, canOpenDeliverables: !!backend.openDeliverable } }));
 
   const follow = (fromId: number) => {
     unsubscribe?.();
@@ -90,9 +94,20 @@ export function createController(backend: Backend, store: BoardStore): Controlle
     }
   };
 
+  /** The desktop's real API URL, in the store before the board (and its empty state) first shows. */
+  const loadHostInfo = async () => {
+    if (!backend.info || store.getState().host.apiUrl) return;
+    try {
+      const { apiUrl } = await backend.info();
+      store.setState((s) => ({ host: { ...s.host, apiUrl } }));
+    } catch {
+      // Only the empty state and the header chip need it; the board works without.
+    }
+  };
+
   /** Snapshot (with its event id) → store → follow the stream from that id. */
   const loadSnapshot = async () => {
-    const snapshot = await backend.invoke('snapshot', {});
+    const [snapshot] = await Promise.all([backend.invoke('snapshot', {}), loadHostInfo()]);
     if (stopped) return;
     queue = [];
     store.setState((s) => ({ data: fromSnapshot(snapshot, s.data), loaded: true }));
@@ -194,6 +209,16 @@ export function createController(backend: Backend, store: BoardStore): Controlle
 
     closeTask() {
       setUi(store, { openTaskId: null });
+    },
+
+    async openDeliverable(taskId, deliverableId) {
+      if (!backend.openDeliverable) return;
+      try {
+        await backend.openDeliverable(taskId, deliverableId);
+      } catch (error) {
+        const title = store.getState().data.deliverables[taskId]?.find((d) => d.id === deliverableId)?.title;
+        reportError(title ? `Could not open “${title}”` : 'Could not open the deliverable', error);
+      }
     },
 
     remote: createRemoteController(backend),

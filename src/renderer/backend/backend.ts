@@ -3,6 +3,7 @@
 // so the store and every component run the same code in both.
 import type { AnyCommandInput, AnyCommandName, AnyCommandOutput } from '../../shared/commands.ts';
 import type { StreamEvent } from '../../shared/events.ts';
+import type { AppInfo, OpenOutcome } from '../../shared/ipc.ts';
 import type { SessionInfo } from '../../shared/remote.ts';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
@@ -27,6 +28,13 @@ export interface Backend {
    * the token behind the cookie is revoked. The desktop window is always the owner, so it has none.
    */
   session?(): Promise<SessionInfo>;
+  /**
+   * Desktop only: reveals a file deliverable in its folder or opens a URL one in the OS browser
+   * (main reads the path itself and checks it). Rejects with a BackendError when main refuses.
+   */
+  openDeliverable?(taskId: string, deliverableId: string): Promise<OpenOutcome>;
+  /** Desktop only: the app version and the agent API's real URL (its port may not be 4000). */
+  info?(): Promise<AppInfo>;
 }
 
 export class BackendError extends Error {

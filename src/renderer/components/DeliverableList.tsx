@@ -1,7 +1,8 @@
-// The modal's Deliverables tab: files (path copyable), URLs (new tab, no opener), artifacts.
+// The modal's Deliverables tab: files (path copyable; on the desktop, shown in their folder), URLs (a new
+// tab with no opener in a browser; the OS browser on the desktop), artifacts.
 import { Anchor, Button, Code, CopyButton, Group, Loader, Stack, Text } from '@mantine/core';
 import type { Deliverable } from '../../shared/entities.ts';
-import { useBoard } from '../app/context.tsx';
+import { useBoard, useController } from '../app/context.tsx';
 import { RelativeTime } from './RelativeTime.tsx';
 
 const ICONS = { file: '📄', url: '🔗', artifact: '📦' } as const;
@@ -9,6 +10,10 @@ const ICONS = { file: '📄', url: '🔗', artifact: '📦' } as const;
 const isHttp = (value: string | null): value is string => !!value && /^https?:\/\//i.test(value);
 
 function DeliverableRow({ d }: { d: Deliverable }) {
+  const controller = useController();
+  // The desktop window may not open new windows itself: main opens links and reveals files for it.
+  const canOpen = useBoard((s) => s.host.canOpenDeliverables);
+  const open = () => void controller.openDeliverable(d.task_id, d.id);
   return (
     <Group align="flex-start" wrap="nowrap" data-testid="deliverable-item">
       <Text size="lg" aria-label={d.deliverable_type}>
@@ -16,7 +21,20 @@ function DeliverableRow({ d }: { d: Deliverable }) {
       </Text>
       <Stack gap={2} style={{ minWidth: 0 }}>
         {d.deliverable_type === 'url' && isHttp(d.path) ? (
-          <Anchor href={d.path} target="_blank" rel="noopener noreferrer" fw={500}>
+          <Anchor
+            href={d.path}
+            target="_blank"
+            rel="noopener noreferrer"
+            fw={500}
+            onClick={
+              canOpen
+                ? (e) => {
+                    e.preventDefault();
+                    open();
+                  }
+                : undefined
+            }
+          >
             {d.title}
           </Anchor>
         ) : (
@@ -32,6 +50,11 @@ function DeliverableRow({ d }: { d: Deliverable }) {
                 </Button>
               )}
             </CopyButton>
+            {canOpen && (
+              <Button size="compact-xs" variant="light" onClick={open}>
+                Show in folder
+              </Button>
+            )}
           </Group>
         )}
         {d.description && (

@@ -36,6 +36,8 @@ export interface BoardState {
   notices: Notice[];
   /** What this session may do: a read-only device token sees the board without write controls. */
   access: { scope: 'read' | 'write'; deviceId: string | null };
+  /** What the host offers beyond commands (desktop: the API's real URL, deliverables opened by main). */
+  host: { apiUrl: string | null; canOpenDeliverables: boolean };
 }
 
 export const initialState = (): BoardState => ({
@@ -55,6 +57,7 @@ export const initialState = (): BoardState => ({
   },
   notices: [],
   access: { scope: 'write', deviceId: null },
+  host: { apiUrl: null, canOpenDeliverables: false },
 });
 
 export type BoardStore = StoreApi<BoardState>;
