@@ -96,7 +96,7 @@ export function createController(backend: Backend, store: BoardStore): Controlle
 
   /** The desktop's real API URL, in the store before the board (and its empty state) first shows. */
   const loadHostInfo = async () => {
-    if (!backend.info || store.getState().host.apiUrl) return;
+    if (!backend.info || store.getState().host.apiUrl !== null) return;
     try {
       const { apiUrl } = await backend.info();
       store.setState((s) => ({ host: { ...s.host, apiUrl } }));

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useBoard, useBoardStore } from '../app/context.tsx';
 import { setUi } from '../store/store.ts';
 import { AgentsSidebar } from './AgentsSidebar.tsx';
+import { ApiUrlChip } from './ApiUrlChip.tsx';
 import { Board } from './Board.tsx';
 import { BoardToolbar } from './BoardToolbar.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
@@ -18,7 +19,7 @@ import { TaskModal } from './TaskModal.tsx';
 import { TokenPrompt } from './TokenPrompt.tsx';
 
 export interface AppProps {
-  /** The API's origin for the empty state's curl line (the page's own in a browser). */
+  /** The page's origin: the API's in a browser (the desktop's empty state uses its API URL instead). */
   origin: string;
   onToken: (token: string) => Promise<void>;
 }
@@ -58,6 +59,7 @@ export function App({ origin, onToken }: AppProps) {
             <Title order={4}>Mission Control</Title>
             <ConnectionIndicator />
             <ReadOnlyBadge />
+            <ApiUrlChip />
           </Group>
           <Group gap="xs" wrap="nowrap">
             <BoardToolbar searchRef={searchRef} />

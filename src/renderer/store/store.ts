@@ -37,7 +37,11 @@ export interface BoardState {
   /** What this session may do: a read-only device token sees the board without write controls. */
   access: { scope: 'read' | 'write'; deviceId: string | null };
   /** What the host offers beyond commands (desktop: the API's real URL, deliverables opened by main). */
-  host: { apiUrl: string | null; canOpenDeliverables: boolean };
+  host: {
+    /** The desktop's agent API URL; null in a browser (the page's origin is the API), '' if it could not start. */
+    apiUrl: string | null;
+    canOpenDeliverables: boolean;
+  };
 }
 
 export const initialState = (): BoardState => ({
