@@ -18,12 +18,20 @@ export interface TaskDraft {
   assigned_agent_id: string | null;
 }
 
-export function TaskFields({ draft, onChange }: { draft: TaskDraft; onChange: (draft: TaskDraft) => void }) {
+interface TaskFieldsProps {
+  draft: TaskDraft;
+  onChange: (draft: TaskDraft) => void;
+  /** A read-only session sees the values but cannot edit them (the server would refuse the save). */
+  disabled?: boolean;
+}
+
+export function TaskFields({ draft, onChange, disabled = false }: TaskFieldsProps) {
   const agents = useBoard(selectAgents);
   const set = (patch: Partial<TaskDraft>) => onChange({ ...draft, ...patch });
   return (
     <Stack gap="sm">
       <TextInput
+        disabled={disabled}
         label="Title"
         required
         data-autofocus
@@ -31,6 +39,7 @@ export function TaskFields({ draft, onChange }: { draft: TaskDraft; onChange: (d
         onChange={(e) => set({ title: e.currentTarget.value })}
       />
       <Textarea
+        disabled={disabled}
         label="Description"
         autosize
         minRows={3}
@@ -39,6 +48,7 @@ export function TaskFields({ draft, onChange }: { draft: TaskDraft; onChange: (d
         onChange={(e) => set({ description: e.currentTarget.value })}
       />
       <Select
+        disabled={disabled}
         label="Status"
         allowDeselect={false}
         data={TASK_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
@@ -46,6 +56,7 @@ export function TaskFields({ draft, onChange }: { draft: TaskDraft; onChange: (d
         onChange={(v) => v && set({ status: v as TaskStatus })}
       />
       <Select
+        disabled={disabled}
         label="Priority"
         allowDeselect={false}
         data={[...TASK_PRIORITIES]}
@@ -53,6 +64,7 @@ export function TaskFields({ draft, onChange }: { draft: TaskDraft; onChange: (d
         onChange={(v) => v && set({ priority: v as TaskPriority })}
       />
       <Select
+        disabled={disabled}
         label="Assignee"
         placeholder="Nobody"
         clearable

@@ -11,10 +11,22 @@ const open = () => ({
   data: { ...emptyBoard(), tasks: { t1: aTask() }, activities: { t1: [] }, deliverables: { t1: [] } },
 });
 
-const withOpenTask = () => {
-  const view = renderBoard(<TaskModal />, open());
+const withOpenTask = (state = {}) => {
+  const view = renderBoard(<TaskModal />, { ...open(), ...state });
   act(() => view.store.setState((s) => ({ ui: { ...s.ui, openTaskId: 't1' } })));
   return view;
+};
+
+/** The Overview's five inputs (a Select's label also names its listbox: keep the input). */
+const overviewFields = async () => {
+  await screen.findByLabelText(/Title/);
+  const fields = [/Title/, 'Description', 'Status', 'Priority', 'Assignee'].map((label) =>
+    screen
+      .getAllByLabelText(label)
+      .find((el) => el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement),
+  );
+  expect(fields.every(Boolean)).toBe(true);
+  return fields;
 };
 
 describe('TaskModal', () => {
@@ -89,5 +101,18 @@ describe('TaskModal', () => {
       })),
     );
     expect(screen.getByLabelText(/Title/)).toHaveValue('Renamed by agent');
+  });
+
+  it('shows a read-only session the Overview fields disabled, with nothing to save', async () => {
+    withOpenTask({ access: { scope: 'read', deviceId: 'dev1' } });
+    for (const field of await overviewFields()) expect(field).toBeDisabled();
+    expect(screen.getByLabelText(/Title/)).toHaveValue('Write the parser');
+    expect(screen.queryByRole('button', { name: 'Save' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Delete' })).not.toBeInTheDocument();
+  });
+
+  it('leaves the Overview fields editable for a session that may write', async () => {
+    withOpenTask();
+    for (const field of await overviewFields()) expect(field).toBeEnabled();
   });
 });

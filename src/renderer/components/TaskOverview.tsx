@@ -74,7 +74,7 @@ export function TaskOverview({ task }: { task: Task }) {
         void save(base.version);
       }}
     >
-      <TaskFields draft={draft} onChange={setDraft} />
+      <TaskFields draft={draft} onChange={setDraft} disabled={readOnly} />
       <Text size="xs" c="dimmed" mt="xs">
         Version {task.version} · created <RelativeTime iso={task.created_at} /> · updated{' '}
         <RelativeTime iso={task.updated_at} />
