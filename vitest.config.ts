@@ -10,7 +10,11 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/{shared,core,main,preload,cli}/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'src/{shared,core,main,preload,cli}/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'bench/**/*.test.ts',
+          ],
           pool: 'forks',
           testTimeout: 20_000,
         },

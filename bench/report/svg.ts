@@ -14,16 +14,37 @@ export interface BarChart {
 const COLORS = ['#4263eb', '#adb5bd', '#f08c00', '#2f9e44', '#ae3ec9', '#e03131'];
 const W = 760;
 const H = 360;
-const PAD = { left: 70, right: 20, top: 44, bottom: 70 };
+const PAD = { left: 70, right: 20, top: 44, bottom: 84 };
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const fmt = (v: number) =>
   v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toPrecision(2);
 
+/** 1, 2 or 5 × 10^k: the smallest such step at least `raw`. */
+function niceStep(raw: number): number {
+  const base = 10 ** Math.floor(Math.log10(raw));
+  return ([1, 2, 5, 10].find((m) => m * base >= raw) ?? 10) * base;
+}
+
+/** Splits a label into lines of at most `width` characters, at spaces. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 export function barChart(chart: BarChart): string {
   const all = chart.series.flatMap((s) => s.values).concat(chart.line ? [chart.line.value] : []);
   const positive = all.filter((v) => v > 0);
-  const max = Math.max(...positive) * 1.1;
+  const step = niceStep(Math.max(...positive) / 4);
+  const max = chart.log
+    ? Math.max(...positive) * 1.3
+    : Math.ceil((Math.max(...positive) * 1.05) / step) * step;
   const min = chart.log ? 10 ** Math.floor(Math.log10(Math.min(...positive))) : 0;
   const plotH = H - PAD.top - PAD.bottom;
   const y = (v: number) => {
@@ -36,7 +57,7 @@ export function barChart(chart: BarChart): string {
     ? Array.from({ length: Math.ceil(Math.log10(max / min)) + 1 }, (_, i) => min * 10 ** i).filter(
         (t) => t <= max,
       )
-    : Array.from({ length: 5 }, (_, i) => (max / 1.1) * (i / 4));
+    : Array.from({ length: Math.round(max / step) + 1 }, (_, i) => i * step);
   const groupW = (W - PAD.left - PAD.right) / chart.groups.length;
   const barW = Math.min(40, (groupW * 0.8) / chart.series.length);
   const out: string[] = [
@@ -62,15 +83,18 @@ export function barChart(chart: BarChart): string {
         `<rect x="${x0 + i * barW}" y="${top}" width="${barW - 2}" height="${Math.max(0, PAD.top + plotH - top)}" fill="${COLORS[i % COLORS.length]}"><title>${esc(`${s.name} · ${group}: ${fmt(v)} ${chart.unit}`)}</title></rect>`,
       );
     });
-    out.push(
-      `<text x="${PAD.left + g * groupW + groupW / 2}" y="${H - PAD.bottom + 18}" text-anchor="middle">${esc(group)}</text>`,
-    );
+    const cx = PAD.left + g * groupW + groupW / 2;
+    wrap(group, Math.max(8, Math.floor(groupW / 7))).forEach((line, n) => {
+      out.push(
+        `<text x="${cx}" y="${H - PAD.bottom + 16 + n * 14}" text-anchor="middle">${esc(line)}</text>`,
+      );
+    });
   });
   if (chart.line) {
     const ly = y(chart.line.value);
     out.push(
       `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${ly}" y2="${ly}" stroke="#e03131" stroke-dasharray="6 4"/>`,
-      `<text x="${W - PAD.right}" y="${ly - 4}" text-anchor="end" fill="#e03131">${esc(chart.line.label)}</text>`,
+      `<text x="${PAD.left + 4}" y="${ly - 4}" fill="#e03131">${esc(chart.line.label)}</text>`,
     );
   }
   chart.series.forEach((s, i) => {
