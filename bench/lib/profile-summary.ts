@@ -14,7 +14,7 @@ interface Profile {
 }
 
 const area = (url: string): string => {
-  if (!url) return '(native/gc/idle)';
+  if (!url) return '(native: GC, program, socket writes)';
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg) return pkg[1] as string;
   if (url.startsWith('node:')) return url;
@@ -29,6 +29,9 @@ export function summarizeProfile(file: string, top = 15) {
   profile.samples.forEach((id, i) => {
     selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
   });
+  // Shares are of busy time: the idle pseudo-function (waiting for I/O) is left out.
+  for (const [id] of selfUs)
+    if ((byId.get(id) as ProfileNode).callFrame.functionName === '(idle)') selfUs.delete(id);
   const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
   const fn = new Map<string, number>();
   const pkg = new Map<string, number>();
@@ -47,13 +50,28 @@ export function summarizeProfile(file: string, top = 15) {
         ms: Math.round(us / 1000),
         share: `${((100 * us) / total).toFixed(1)} %`,
       }));
-  return { totalMs: Math.round(total / 1000), functions: rank(fn), areas: rank(pkg) };
+  return { busyMs: Math.round(total / 1000), functions: rank(fn), areas: rank(pkg) };
 }
 
+const markdownTable = (rows: Array<{ name: string; ms: number; share: string }>) =>
+  [
+    '| self time in | ms | share of busy |',
+    '|---|---|---|',
+    ...rows.map((r) => `| \`${r.name}\` | ${r.ms} | ${r.share} |`),
+  ].join('\n');
+
 if (import.meta.main) {
-  for (const file of process.argv.slice(2)) {
+  const markdown = process.argv.includes('--markdown');
+  for (const file of process.argv.slice(2).filter((a) => a !== '--markdown')) {
     const s = summarizeProfile(file);
-    console.log(`${file}: ${s.totalMs} ms sampled`);
+    if (markdown) {
+      console.log(
+        `Busy (not idle) time sampled: ${s.busyMs} ms.\n\nBy package or folder:\n\n${markdownTable(s.areas)}\n`,
+      );
+      console.log(`By function:\n\n${markdownTable(s.functions)}\n`);
+      continue;
+    }
+    console.log(`${file}: ${s.busyMs} ms busy`);
     console.table(s.areas);
     console.table(s.functions);
   }
