@@ -4,6 +4,9 @@ import type { Agent, Task } from '../../src/shared/entities.ts';
 import { card, expect, openBoard, test } from './fixtures.ts';
 import type { ServerHandle } from './server.ts';
 
+/** Where the pictures go: test-results/ on every run; docs/ (the README's) with UPDATE_SCREENSHOTS=1. */
+const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots';
+
 async function seed(server: ServerHandle): Promise<Task> {
   const agent = async (body: Record<string, unknown>) =>
     (await server.api<Agent>('POST', '/api/agents', body)).body;
@@ -66,13 +69,13 @@ async function shoot(page: Page, scheme: 'light' | 'dark', main: Task) {
   await page.emulateMedia({ colorScheme: scheme });
   await page.mouse.move(0, 0);
   await page.evaluate('document.activeElement?.blur()');
-  await page.screenshot({ path: `docs/screenshots/board-${scheme}.png` });
+  await page.screenshot({ path: `${SHOTS}/board-${scheme}.png` });
   await card(page, main.id).click();
   const modal = page.getByRole('dialog');
   await modal.getByRole('tab', { name: /Activity/ }).click();
   await expect(modal.getByTestId('activity-item').first()).toBeVisible();
   await page.waitForTimeout(300); // the modal's open transition
-  await page.screenshot({ path: `docs/screenshots/modal-${scheme}.png` });
+  await page.screenshot({ path: `${SHOTS}/modal-${scheme}.png` });
   await page.keyboard.press('Escape');
   await expect(modal).toBeHidden();
 }
