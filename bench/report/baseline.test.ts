@@ -2,36 +2,36 @@ import { describe, expect, it } from 'vitest';
 import { compare, FACTOR, gates } from './baseline.ts';
 import type { Results } from './results.ts';
 
-const run = (ratio: number, heap: number, cold: number): Results =>
-  ({
-    date: '',
-    command: '',
-    quick: true,
-    commit: '',
-    seconds: 0,
-    machine: { nproc: 2, cpu: '', memoryGb: 1, os: '', node: '', loadAverage: [] },
-    throughput: [
-      { op: 'create task', concurrency: 16, rps: 1, ceilingRps: 1, ratio, p50Ms: 1, p99Ms: 1, runs: 1 },
-    ],
-    memory: [
-      {
-        server: 'mission-control',
-        clients: 1000,
-        heapPerClient: heap,
-        rssPerClient: 0,
-        externalPerClient: 0,
-      },
-    ],
-    coldStart: {
-      runs: 1,
-      missionControlMs: [],
-      bareMs: [],
-      missionControlMedian: 1,
-      bareMedian: 1,
-      ratio: cold,
-      cpuMedian: { missionControl: 1, bare: 1 },
+const run = (ratio: number, heap: number, cold: number): Results => ({
+  date: '',
+  command: '',
+  quick: true,
+  commit: '',
+  seconds: 0,
+  machine: { nproc: 2, cpu: '', memoryGb: 1, os: '', node: '', loadAverage: [] },
+  throughput: [
+    { op: 'create task', concurrency: 16, rps: 1, ceilingRps: 1, ratio, p50Ms: 1, p99Ms: 1, runs: 1 },
+  ],
+  memory: [
+    {
+      server: 'mission-control',
+      clients: 1000,
+      heapPerClient: heap,
+      rssPerClient: 0,
+      externalPerClient: 0,
+      rssRounds: [],
     },
-  }) as Results;
+  ],
+  coldStart: {
+    runs: 1,
+    missionControlMs: [],
+    bareMs: [],
+    missionControlMedian: 1,
+    bareMedian: 1,
+    ratio: cold,
+    cpuMedian: { missionControl: 1, bare: 1 },
+  },
+});
 
 describe('regression gate', () => {
   const documented = gates(run(0.3, 5000, 4));

@@ -168,13 +168,20 @@ export function markdown(r: Results, analysisFile: string): string {
       '## 4. Memory per idle SSE client',
       '',
       'Server heap (after two forced GCs) and RSS before and after the streams connect, divided by the number of',
-      'streams; median of three rounds. Kernel socket buffers are not in either figure.',
+      'streams; median of three rounds. Kernel socket buffers are not in either figure. RSS differs from round',
+      'to round because the allocator keeps what the previous round freed: each round is listed.',
       '',
     );
     parts.push(
       table(
-        ['server', 'clients', 'heap / client', 'RSS / client'],
-        r.memory.map((x) => [x.server, x.clients, kb(x.heapPerClient), kb(x.rssPerClient)]),
+        ['server', 'clients', 'heap / client', 'RSS / client', 'RSS per round'],
+        r.memory.map((x) => [
+          x.server,
+          x.clients,
+          kb(x.heapPerClient),
+          kb(x.rssPerClient),
+          (x.rssRounds ?? []).map(kb).join(', '),
+        ]),
       ),
     );
     parts.push('', '![memory](bench/memory.svg)', '');

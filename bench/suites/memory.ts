@@ -11,6 +11,8 @@ export interface MemoryRow {
   heapPerClient: number;
   rssPerClient: number;
   externalPerClient: number;
+  /** RSS bytes per client in each round: the allocator keeps what a round freed, so rounds differ. */
+  rssRounds: number[];
 }
 
 async function measure(kind: ServerKind, clients: number): Promise<MemoryRow> {
@@ -40,6 +42,7 @@ async function measure(kind: ServerKind, clients: number): Promise<MemoryRow> {
       heapPerClient: round(median(probes.heap), 0),
       rssPerClient: round(median(probes.rss), 0),
       externalPerClient: round(median(probes.external), 0),
+      rssRounds: probes.rss.map((x) => round(x, 0)),
     };
   } finally {
     await server.stop();
