@@ -244,6 +244,8 @@ export function markdown(r: Results, analysisFile: string): string {
     'npm run bench -- --quick      # < 60 s; compares with docs/bench/baseline.json, fails only on a >3× regression',
     'npm run bench -- --no-million # full run without the 1,000,000-activity level',
     'npm run bench -- --profile    # also writes .cpuprofile files of the servers to $TMPDIR/mc-bench-profiles',
+    'npm run bench -- --only fanout,throughput # some suites only; results in $TMPDIR, docs left alone',
+    'npm run bench -- --report-only # re-render this file from docs/bench/results.json',
     '```',
     '',
   );
