@@ -29,12 +29,27 @@ export function loadOrCreateToken(dataDir: string, env: NodeJS.ProcessEnv = proc
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
-/** Compares in constant time: both sides are hashed to the same length first. */
+/** Remembers the last answer: the expected side is the same server secret on every request. */
+function memoLast<T>(compute: (key: string) => T): (key: string) => T {
+  let lastKey: string | undefined;
+  let lastValue: T | undefined;
+  return (key) => {
+    if (key !== lastKey || lastValue === undefined) {
+      lastValue = compute(key);
+      lastKey = key;
+    }
+    return lastValue;
+  };
+}
+
+const expectedDigest = memoLast(digest);
+
+/** Compares in constant time: both sides are hashed to the same length first (`b` is the secret). */
 export function safeEqual(a: string, b: string): boolean {
-  return timingSafeEqual(digest(a), digest(b));
+  return timingSafeEqual(digest(a), expectedDigest(b));
 }
 
 /** The cookie a browser holds is derived from the token, so the token itself never sits in a cookie. */
-export function sessionCookieValue(token: string): string {
-  return createHmac('sha256', token).update('mission-control browser session v1').digest('base64url');
-}
+export const sessionCookieValue = memoLast((token: string) =>
+  createHmac('sha256', token).update('mission-control browser session v1').digest('base64url'),
+);
