@@ -33,6 +33,15 @@ for (const [name, file] of [
   );
 }
 
+// Extra checks that are not test suites (`--check bench:quick=0`): one passed or failed each.
+for (let i = 0; i < process.argv.length; i++) {
+  if (process.argv[i] !== '--check') continue;
+  const [name, code] = (process.argv[i + 1] ?? '').split('=');
+  if (Number(code) === 0) passed += 1;
+  else failed += 1;
+  lines.push(`${name}: ${Number(code) === 0 ? 'passed' : `failed (exit ${code})`}`);
+}
+
 // A stage that failed before any suite could report (lint, typecheck, build) still counts as a failure.
 if (exitCode !== 0 && failed === 0) {
   failed += 1;
