@@ -29,7 +29,7 @@ for (const [name, file] of [
   failed += unexpected;
   skipped += pwSkipped;
   lines.push(
-    `playwright: ${expected + flaky} passed (${flaky} flaky), ${unexpected} failed, ${pwSkipped} skipped`,
+    `${name}: ${expected + flaky} passed (${flaky} flaky), ${unexpected} failed, ${pwSkipped} skipped`,
   );
 }
 
