@@ -1,11 +1,12 @@
 // Headless entry (`npm run serve`): the same core and web UI under plain Node, no Electron.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PORT } from '../shared/api.ts';
 import { loadOrCreateToken } from './config/token.ts';
 import { createCore } from './core.ts';
 import { lanAddresses, lanHostNames, urlHost } from './network.ts';
+import { projectRoot } from './paths.ts';
 import { startServer } from './server.ts';
 
 export interface ServeConfig {
@@ -58,7 +59,8 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
 
 export class UsageError extends Error {}
 
-export const WEB_ROOT = fileURLToPath(new URL('../../out/web', import.meta.url));
+/** The built web UI; found from the sources and from the bundle in out/serve alike. */
+export const WEB_ROOT = join(projectRoot(), 'out', 'web');
 
 export async function serve(config: ServeConfig, log: (line: string) => void = console.log) {
   const core = createCore({ dataDir: config.dataDir });
