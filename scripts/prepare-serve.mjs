@@ -2,7 +2,7 @@
 // the web UI (out/web) and the one-file server bundle (out/serve), which starts about twice as
 // fast as the TypeScript sources (docs/BENCHMARKS.md, cold start).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 function newest(dir) {
@@ -19,32 +19,57 @@ const stale = (built, sources) =>
   !existsSync(built) ||
   Math.max(...sources.map(newest), statSync('package-lock.json').mtimeMs) > statSync(built).mtimeMs;
 
-if (stale('out/web/index.html', ['src/renderer', 'src/shared'])) {
-  console.log('Building the web UI (out/web) …');
-  execFileSync(
-    process.execPath,
-    ['node_modules/vite/bin/vite.js', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'],
-    {
-      stdio: 'inherit',
-    },
-  );
+/** One builder at a time (tests and scripts may start together); a lock older than 5 minutes is stale. */
+function withLock(fn) {
+  const lock = 'out/.prepare-serve.lock';
+  mkdirSync('out', { recursive: true });
+  const deadline = Date.now() + 5 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 5 * 60_000)
+        rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`${lock} is held; remove it if no build is running`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+  try {
+    fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
-if (stale('out/serve/serve.js', ['src/core', 'src/shared'])) {
-  console.log('Bundling the server (out/serve) …');
-  execFileSync(
-    'node_modules/.bin/rolldown',
-    [
-      'src/core/serve.ts',
-      '--platform',
-      'node',
-      '--format',
-      'esm',
-      '-d',
-      'out/serve',
-      '--external',
-      'better-sqlite3',
-    ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-}
+withLock(() => {
+  if (stale('out/web/index.html', ['src/renderer', 'src/shared'])) {
+    console.log('Building the web UI (out/web) …');
+    execFileSync(
+      process.execPath,
+      ['node_modules/vite/bin/vite.js', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'],
+      {
+        stdio: 'inherit',
+      },
+    );
+  }
+
+  if (stale('out/serve/serve.js', ['src/core', 'src/shared'])) {
+    console.log('Bundling the server (out/serve) …');
+    execFileSync(
+      'node_modules/.bin/rolldown',
+      [
+        'src/core/serve.ts',
+        '--platform',
+        'node',
+        '--format',
+        'esm',
+        '-d',
+        'out/serve',
+        '--external',
+        'better-sqlite3',
+      ],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+  }
+});

@@ -1,6 +1,6 @@
 // `npm start`: the desktop app in development (electron-vite dev) when Electron can run here;
 // otherwise it says why and runs the headless server (same core, same web UI) with the same args.
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -69,7 +69,12 @@ function main() {
   }
   console.log(`Not starting the desktop app: ${choice.reason}.`);
   console.log('Running the headless server instead (the board is at the URL below, in any browser).');
-  run(process.execPath, [join(ROOT, 'src', 'core', 'serve.ts'), ...serveArgs]);
+  // The same path as `npm run serve`: build the web UI and the server bundle when stale, then run it.
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'prepare-serve.mjs')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  run(process.execPath, [join(ROOT, 'out', 'serve', 'serve.js'), ...serveArgs]);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

@@ -71,7 +71,7 @@ describe('npm start decision', () => {
       out += chunk;
     });
     try {
-      const deadline = Date.now() + 15_000;
+      const deadline = Date.now() + 120_000; // may build the web UI and the server bundle first
       while (!/listening on (http:\S+)/.test(out) && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 50));
       expect(out).toContain('Not starting the desktop app:');
@@ -82,5 +82,5 @@ describe('npm start decision', () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
     }
-  });
+  }, 150_000);
 });
