@@ -12,6 +12,7 @@ import { createRemoteController, type RemoteController } from '../components/rem
 import { applyEvents } from '../store/apply-event.ts';
 import { fromSnapshot, mergeRows, mergeTask } from '../store/board-data.ts';
 import { type BoardStore, notify, setUi } from '../store/store.ts';
+import { markOnce } from './perf-marks.ts';
 
 export interface Controller {
   start(): () => void;
@@ -107,10 +108,13 @@ export function createController(backend: Backend, store: BoardStore): Controlle
 
   /** Snapshot (with its event id) → store → follow the stream from that id. */
   const loadSnapshot = async () => {
+    markOnce('mc:snapshot-start');
     const [snapshot] = await Promise.all([backend.invoke('snapshot', {}), loadHostInfo()]);
+    markOnce('mc:snapshot-received'); // fetch + body + JSON.parse
     if (stopped) return;
     queue = [];
     store.setState((s) => ({ data: fromSnapshot(snapshot, s.data), loaded: true }));
+    markOnce('mc:store-built'); // React renders after this, in a microtask
     follow(snapshot.last_event_id);
     const open = store.getState().ui.openTaskId;
     if (open) void loadTaskCaches(open);
