@@ -2,23 +2,33 @@
 import { useDroppable } from '@dnd-kit/core';
 import { Badge, Group, Paper, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { memo, useCallback, useRef } from 'react';
 import type { Task } from '../../shared/entities.ts';
 import { STATUS_LABELS, type TaskStatus } from '../../shared/enums.ts';
 import { CARD_HEIGHT, TaskCard } from './TaskCard.tsx';
 
 const COLUMN_WIDTH = 248;
+const estimateSize = () => CARD_HEIGHT;
 
-export function BoardColumn({ status, tasks }: { status: TaskStatus; tasks: Task[] }) {
+/** Memoised: a column whose list did not change (same array from the selector) skips its render. */
+export const BoardColumn = memo(function BoardColumn({
+  status,
+  tasks,
+}: {
+  status: TaskStatus;
+  tasks: Task[];
+}) {
   const { setNodeRef, isOver } = useDroppable({ id: status });
   const scrollRef = useRef<HTMLDivElement>(null);
   // Only the cards in view (plus a few) are in the DOM, so 10,000 tasks cost what 20 do.
+  // A new getItemKey makes the virtualizer recompute every item's offset (O(n)): only when the list changes.
+  const getItemKey = useCallback((index: number) => tasks[index]?.id ?? index, [tasks]);
   const virtualizer = useVirtualizer({
     count: tasks.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => CARD_HEIGHT,
+    estimateSize,
     overscan: 6,
-    getItemKey: (index) => tasks[index]?.id ?? index,
+    getItemKey,
     initialRect: { width: COLUMN_WIDTH, height: 800 },
   });
   return (
@@ -70,4 +80,4 @@ export function BoardColumn({ status, tasks }: { status: TaskStatus; tasks: Task
       </div>
     </Paper>
   );
-}
+});

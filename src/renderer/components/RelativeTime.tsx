@@ -35,14 +35,25 @@ export function shortAge(ms: number): string {
   return hours < 24 ? `${hours}h` : `${Math.floor(hours / 24)}d`;
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+/** Local 'YYYY-MM-DD HH:mm:ss' without dayjs: cards render by the dozen, so this stays cheap. */
+export const localStamp = (ms: number): string => {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+};
+
 export function RelativeTime({ iso, short = false }: { iso: string; short?: boolean }) {
   const current = useNow();
+  if (short) {
+    const ms = Date.parse(iso);
+    return (
+      <time dateTime={iso} title={localStamp(ms)}>
+        {shortAge(current - ms)}
+      </time>
+    );
+  }
   const time = dayjs(iso);
-  const text = short
-    ? shortAge(current - time.valueOf())
-    : time.isAfter(current)
-      ? 'just now'
-      : time.from(current);
+  const text = time.isAfter(current) ? 'just now' : time.from(current);
   return (
     <time dateTime={iso} title={time.format('YYYY-MM-DD HH:mm:ss')}>
       {text}

@@ -1,6 +1,5 @@
 // One task on the board: title, priority, assignee, live sub-agent count, last change; draggable.
 import { useDraggable } from '@dnd-kit/core';
-import { Avatar, Badge, Group, Paper, Text, Tooltip } from '@mantine/core';
 import { memo } from 'react';
 import type { Task } from '../../shared/entities.ts';
 import { useBoard, useController } from '../app/context.tsx';
@@ -11,54 +10,51 @@ import { useReadOnly } from './remote/ReadOnlyBadge.tsx';
 export const PRIORITY_COLORS = { low: 'gray', normal: 'blue', high: 'orange', urgent: 'red' } as const;
 export const CARD_HEIGHT = 96;
 
+/**
+ * Plain elements styled by `.mc-card*` in styles.css with Mantine's CSS variables: the board shows ~90 of
+ * these at once, and Mantine's Paper/Text/Group/Badge/Tooltip cost a style resolution (and, for Tooltip,
+ * a floating-ui instance) per element — about a fifth of a 10,000-task board's first render (docs/UI.md).
+ */
 export function TaskCardBody({ task, dragging = false }: { task: Task; dragging?: boolean }) {
   const agent = useBoard((s) => (task.assigned_agent_id ? s.data.agents[task.assigned_agent_id] : undefined));
   const subagents = useBoard((s) => selectSubagentCounts(s).byTask[task.id] ?? 0);
   return (
-    <Paper
-      withBorder
-      shadow={dragging ? 'md' : 'xs'}
-      p="xs"
-      h={CARD_HEIGHT - 8}
-      style={{ cursor: 'grab', display: 'flex', flexDirection: 'column', justifyContent: 'space-between' }}
-    >
-      <Text size="sm" fw={500} lineClamp={2} data-testid="task-title">
+    <div className={dragging ? 'mc-card mc-card-dragging' : 'mc-card'} style={{ height: CARD_HEIGHT - 8 }}>
+      <div className="mc-card-title" data-testid="task-title">
         {task.title}
-      </Text>
-      <Group justify="space-between" gap={6} wrap="nowrap">
-        <Group gap={6} wrap="nowrap">
-          <Badge size="xs" variant="light" color={PRIORITY_COLORS[task.priority]} style={{ flexShrink: 0 }}>
-            {task.priority}
-          </Badge>
+      </div>
+      <div className="mc-card-row">
+        <div className="mc-card-group">
+          <span className={`mc-chip mc-chip-${PRIORITY_COLORS[task.priority]}`}>{task.priority}</span>
           {subagents > 0 && (
-            <Tooltip label="Active sub-agents">
-              <Badge
-                size="xs"
-                color="grape"
-                variant="filled"
-                data-testid="card-subagents"
-                aria-label={`${subagents} active sub-agents`}
-                style={{ flexShrink: 0 }}
-              >
-                ⚙ {subagents}
-              </Badge>
-            </Tooltip>
+            <span
+              className="mc-chip mc-chip-subagents"
+              role="img"
+              title="Active sub-agents"
+              data-testid="card-subagents"
+              aria-label={`${subagents} active sub-agents`}
+            >
+              ⚙ {subagents}
+            </span>
           )}
-        </Group>
-        <Group gap={6} wrap="nowrap">
-          <Text size="xs" c="dimmed">
+        </div>
+        <div className="mc-card-group">
+          <span className="mc-card-age">
             <RelativeTime iso={task.updated_at} short />
-          </Text>
+          </span>
           {agent && (
-            <Tooltip label={agent.name}>
-              <Avatar size={22} radius="xl" aria-label={`Assigned to ${agent.name}`}>
-                {agent.avatar_emoji}
-              </Avatar>
-            </Tooltip>
+            <span
+              className="mc-card-avatar"
+              role="img"
+              title={agent.name}
+              aria-label={`Assigned to ${agent.name}`}
+            >
+              {agent.avatar_emoji}
+            </span>
           )}
-        </Group>
-      </Group>
-    </Paper>
+        </div>
+      </div>
+    </div>
   );
 }
 
