@@ -59,6 +59,13 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
 
 export class UsageError extends Error {}
 
+/** What to tell a person whose server did not start. */
+export function startFailure(error: unknown, port: number): string {
+  return (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+    ? `Port ${port} is in use; pick another with --port (0 = any free port)`
+    : `Mission Control failed to start: ${error instanceof Error ? error.message : error}`;
+}
+
 /** The built web UI; found from the sources and from the bundle in out/serve alike. */
 export const WEB_ROOT = join(projectRoot(), 'out', 'web');
 
@@ -128,12 +135,7 @@ async function main() {
       });
     }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    console.error(
-      code === 'EADDRINUSE'
-        ? `Port ${config.port} is in use; pick another with --port (0 = any free port)`
-        : `Mission Control failed to start: ${error instanceof Error ? error.message : error}`,
-    );
+    console.error(startFailure(error, config.port));
     process.exit(1);
   }
 }

@@ -77,7 +77,7 @@ export const backupCommand: CliCommand = {
 
 /** `serve` takes the headless server's own flags; it runs until SIGINT/SIGTERM, then closes cleanly. */
 export async function runServe(argv: string[]): Promise<number> {
-  const { parseServeArgs, serve, UsageError: ServeUsage } = await import('../../core/serve.ts');
+  const { parseServeArgs, serve, startFailure, UsageError: ServeUsage } = await import('../../core/serve.ts');
   let config: ReturnType<typeof parseServeArgs>;
   try {
     config = parseServeArgs(argv);
@@ -90,12 +90,7 @@ export async function runServe(argv: string[]): Promise<number> {
   try {
     running = await serve(config);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    console.error(
-      code === 'EADDRINUSE'
-        ? `Port ${config.port} is in use; pick another with --port (0 = any free port)`
-        : `Mission Control failed to start: ${error instanceof Error ? error.message : error}`,
-    );
+    console.error(startFailure(error, config.port));
     return 1;
   }
   // `on`, not `once`: the terminal and the bin wrapper may both deliver the same Ctrl-C.
