@@ -193,7 +193,7 @@ export function markdown(r: Results, analysisFile: string): string {
       '',
       'Spawn `node src/core/serve.ts --port 0 --data-dir <fresh dir>` → its "listening" line → first 200 from',
       '/api/health. A fresh data dir means the database is created and migrated and a token is written every time.',
-      '"Bundled" is the same serve.ts bundled into one file by rolldown (better-sqlite3 left external), which',
+      '"Bundled" is out/serve/serve.js, what `npm run serve` runs: serve.ts bundled by rolldown (better-sqlite3 external), which',
       'skips type stripping and most module resolution. The ceiling is a bare node:http server spawned the same',
       'way. CPU is user + system time of the started process until the first 200 (from /proc, 10 ms ticks): it',
       'moves far less than wall time when other work shares the machine.',

@@ -28,26 +28,15 @@ export interface ColdStartResult {
 const SERVE = fileURLToPath(new URL('../../src/core/serve.ts', import.meta.url));
 const BARE = fileURLToPath(new URL('../servers/bare.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BUNDLE_DIR = join(ROOT, 'out', 'bench-serve');
 
-/** Bundles serve.ts with rolldown (a Vite dependency) into out/bench-serve; better-sqlite3 stays external. */
+/** The bundle `npm run serve` runs (out/serve/serve.js), built by the same script when stale. */
 function buildBundle(): string {
-  execFileSync(
-    join(ROOT, 'node_modules', '.bin', 'rolldown'),
-    [
-      'src/core/serve.ts',
-      '--platform',
-      'node',
-      '--format',
-      'esm',
-      '-d',
-      BUNDLE_DIR,
-      '--external',
-      'better-sqlite3',
-    ],
-    { cwd: ROOT, stdio: 'ignore', timeout: 120_000 },
-  );
-  return join(BUNDLE_DIR, 'serve.js');
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'prepare-serve.mjs')], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    timeout: 180_000,
+  });
+  return join(ROOT, 'out', 'serve', 'serve.js');
 }
 
 interface Start {
