@@ -228,14 +228,8 @@ export function markdown(r: Results, analysisFile: string): string {
     );
     parts.push('');
   }
-  parts.push(
-    '## 6. Board (Chromium)',
-    '',
-    'First render and time-to-interactive of a 10,000-task board, and frame time while dragging, are measured',
-    'by the board engineer with the renderer in Chromium; the lead fills this section in when the board lands.',
-    'Targets: first render ≤ 500 ms, drag at 60 fps.',
-    '',
-  );
+  // Section 6 is written by `npm run bench:board` (a browser run), kept in bench/board/section.md.
+  parts.push(readFileSync(new URL('../board/section.md', import.meta.url), 'utf8').trimEnd(), '');
   parts.push(
     '## Reproduce',
     '',
