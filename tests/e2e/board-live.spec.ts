@@ -2,12 +2,15 @@
 import type { Page } from '@playwright/test';
 import { card, createTask, expect, openBoard, test } from './fixtures.ts';
 
-/** Space picks a card up; dnd-kit listens for the arrows from the next tick, so wait for the drag. */
-async function pickUp(page: Page, id: string) {
+/**
+ * Space picks a card up. dnd-kit measures the columns and starts listening for arrows a moment
+ * later; the card's own column showing `data-over` says both have happened.
+ */
+async function pickUp(page: Page, id: string, column: string) {
   await card(page, id).focus();
   await page.keyboard.press('Space');
   await expect(card(page, id)).toHaveAttribute('aria-pressed', 'true');
-  await page.waitForTimeout(50);
+  await expect(page.getByTestId(`column-${column}`)).toHaveAttribute('data-over', 'true');
 }
 
 test('a task created through the API appears without reload, and a PATCH moves its card', async ({
@@ -49,8 +52,9 @@ test('two pages stay in sync when one drags a card', async ({ board, server, con
 
 test('a card can be moved with the keyboard', async ({ board, server }) => {
   const task = await createTask(server, { title: 'Keyboard move' });
-  await pickUp(board, task.id);
+  await pickUp(board, task.id, 'inbox');
   await board.keyboard.press('ArrowRight');
+  await expect(board.getByTestId('column-assigned')).toHaveAttribute('data-over', 'true');
   await board.keyboard.press('Space');
   await expect(board.getByTestId('column-assigned').locator(`[data-task-id="${task.id}"]`)).toBeVisible();
   await expect
@@ -67,9 +71,11 @@ test('a move the server refuses is reverted with a message', async ({ board, ser
     await server.api('PATCH', `/api/tasks/${task.id}`, { title: 'Contested (renamed by agent)' });
     await route.continue();
   });
-  await pickUp(board, task.id);
+  await pickUp(board, task.id, 'inbox');
   await board.keyboard.press('ArrowRight');
+  await expect(board.getByTestId('column-assigned')).toHaveAttribute('data-over', 'true');
   await board.keyboard.press('ArrowRight');
+  await expect(board.getByTestId('column-in_progress')).toHaveAttribute('data-over', 'true');
   await board.keyboard.press('Space');
 
   await expect(board.getByTestId('notice')).toContainText('was refused');

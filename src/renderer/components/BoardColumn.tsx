@@ -37,6 +37,7 @@ export const BoardColumn = memo(function BoardColumn({
       component="section"
       aria-label={`${STATUS_LABELS[status]} column`}
       data-testid={`column-${status}`}
+      data-over={isOver ? 'true' : undefined}
       withBorder
       radius="md"
       bg={isOver ? 'var(--mantine-color-blue-light)' : 'var(--mantine-color-default-hover)'}
