@@ -1,5 +1,6 @@
 // The "Other devices" panel in the served UI: LAN switch, a read-only device's link + QR, revoke.
 // 127.0.0.2 stands in for the LAN address (MISSION_CONTROL_LAN_ADDRESSES), so all traffic stays on loopback.
+import type { Page } from '@playwright/test';
 import { createTask, expect, test } from './fixtures.ts';
 
 const LAN = '127.0.0.2';
@@ -13,14 +14,21 @@ test.afterAll(() => {
   else process.env.MISSION_CONTROL_LAN_ADDRESSES = previous;
 });
 
+/** Opens the panel and waits for the drawer to finish sliding in before anything in it is clicked. */
+async function openPanel(board: Page) {
+  await board.getByRole('button', { name: 'Other devices' }).click();
+  const toggle = board.getByRole('switch', { name: /Allow other devices on my network/ });
+  await expect(toggle).toBeInViewport({ ratio: 1 });
+  return toggle;
+}
+
 test('a read-only device opens the QR link, follows the board, cannot write, and loses access when revoked', async ({
   board,
   server,
 }) => {
   const lanBase = `http://${LAN}:${server.port}`;
   await expect(board.getByTestId('read-only-badge')).toHaveCount(0);
-  await board.getByRole('button', { name: 'Other devices' }).click();
-  const toggle = board.getByRole('switch', { name: /Allow other devices on my network/ });
+  const toggle = await openPanel(board);
   await expect(toggle).not.toBeChecked();
   await toggle.click({ force: true }); // Mantine draws the track over the (visually hidden) input
   await expect(toggle).toBeChecked();
@@ -78,8 +86,7 @@ test('a read-only device opens the QR link, follows the board, cannot write, and
 });
 
 test('the switch survives a restart of the server', async ({ board, server }) => {
-  await board.getByRole('button', { name: 'Other devices' }).click();
-  const toggle = board.getByRole('switch', { name: /Allow other devices on my network/ });
+  const toggle = await openPanel(board);
   await toggle.click({ force: true });
   await expect(toggle).toBeChecked();
   await server.restart();
