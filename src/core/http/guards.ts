@@ -56,7 +56,8 @@ export function checkOrigin(request: FastifyRequest, options: GuardOptions): voi
   if (options.allowedOrigins.has(origin)) return;
   let sameOrigin = false;
   try {
-    sameOrigin = new URL(origin).host === request.headers.host;
+    // Both through URL, so a default port written on one side only (`localhost:80`) still matches.
+    sameOrigin = new URL(origin).host === new URL(`http://${request.headers.host}`).host;
   } catch {
     sameOrigin = false;
   }
