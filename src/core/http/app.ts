@@ -134,7 +134,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       reply.header('www-authenticate', 'Bearer realm="mission-control"');
       throw new HttpError(401, 'unauthorized', 'Send Authorization: Bearer <token> (see the token file)');
     }
-    if (req.principal.scope === 'read' && !SAFE_METHODS.has(req.method)) {
+    // MCP speaks POST even to read; a read-only caller gets only the reading tools there.
+    if (req.principal.scope === 'read' && !SAFE_METHODS.has(req.method) && path !== MCP_PATH) {
       throw new HttpError(403, 'read_only', 'This device token is read-only');
     }
   });

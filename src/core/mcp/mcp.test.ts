@@ -209,6 +209,22 @@ describe('MCP over HTTP', () => {
     });
   });
 
+  it('offers a read-only device token only the reading tools, and they work', async () => {
+    await srv.api('/api/tasks', { method: 'POST', json: { title: 'visible to the viewer' } });
+    const issued = await srv.api('/api/devices', { method: 'POST', json: { name: 'viewer', scope: 'read' } });
+    const { token } = (await issued.json()) as { token: string };
+    const viewer = await connect(token);
+    const names = (await viewer.listTools()).tools.map((t) => t.name);
+    expect(names).toContain('list_tasks');
+    expect(names).not.toContain('create_task');
+    expect(names).not.toContain('delete_task');
+    const tasks = await call<{ tasks: Task[] }>(viewer, 'list_tasks', {});
+    expect(JSON.stringify(tasks)).toContain('visible to the viewer');
+    const write = await viewer.callTool({ name: 'create_task', arguments: { title: 'x' } });
+    expect(write.isError).toBe(true);
+    expect((await (await srv.api('/api/tasks')).json()) as Task[]).toHaveLength(1);
+  });
+
   it('refuses a client without the token, or with a wrong one, and writes nothing', async () => {
     await expect(connect(null)).rejects.toThrow();
     await expect(connect('wrong-token')).rejects.toThrow();

@@ -23,7 +23,7 @@ export function mcpRoutes(app: FastifyInstance, core: Core, version: string): vo
 
   app.post(MCP_PATH, async (req, reply) => {
     const [{ StreamableHTTPServerTransport }, { createMcpServer }] = await loadSdk();
-    const server = createMcpServer(core, run, version);
+    const server = createMcpServer(core, run, version, { readOnly: req.principal?.scope === 'read' });
     // JSON answers rather than an SSE stream per call: every tool is synchronous, and curl can read it.
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: undefined,

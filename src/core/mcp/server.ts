@@ -31,12 +31,18 @@ const json = (uri: URL, value: unknown) => ({
   contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(value, null, 2) }],
 });
 
-export function createMcpServer(core: Core, run: RunCommand, version: string): McpServer {
+/** `readOnly` (a read-only device token): only the tools that read are offered at all. */
+export function createMcpServer(
+  core: Core,
+  run: RunCommand,
+  version: string,
+  { readOnly = false }: { readOnly?: boolean } = {},
+): McpServer {
   const server = new McpServer(
     { name: MCP_SERVER_NAME, title: 'Mission Control', version },
     { instructions: INSTRUCTIONS, capabilities: { tools: {}, resources: {} } },
   );
-  for (const tool of createTools(core, run)) {
+  for (const tool of createTools(core, run).filter((t) => !readOnly || !t.write)) {
     server.registerTool(
       tool.name,
       {
