@@ -1,17 +1,7 @@
 // The first schema: the tables of DESIGN.md with their enums, cascades and indexes.
-import {
-  ACTIVITY_TYPES,
-  AGENT_STATUSES,
-  DELIVERABLE_TYPES,
-  SESSION_STATUSES,
-  SESSION_TYPES,
-  TASK_PRIORITIES,
-  TASK_STATUSES,
-} from '../../../shared/enums.ts';
+// Shipped, so frozen: the SQL is literal (enum lists copied from src/shared/enums.ts as they were)
+// because building it from live enums would silently rewrite it; schema-enums.test.ts catches drift.
 import type { Migration } from './types.ts';
-
-const oneOf = (column: string, values: readonly string[]) =>
-  `CHECK (${column} IN (${values.map((v) => `'${v}'`).join(', ')}))`;
 
 export const initial: Migration = {
   version: 1,
@@ -23,7 +13,7 @@ export const initial: Migration = {
       role TEXT NOT NULL,
       description TEXT,
       avatar_emoji TEXT NOT NULL,
-      status TEXT NOT NULL ${oneOf('status', AGENT_STATUSES)},
+      status TEXT NOT NULL CHECK (status IN ('standby', 'working', 'offline')),
       is_master INTEGER NOT NULL DEFAULT 0 CHECK (is_master IN (0, 1)),
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL
@@ -33,8 +23,8 @@ export const initial: Migration = {
       id TEXT PRIMARY KEY,
       title TEXT NOT NULL,
       description TEXT,
-      status TEXT NOT NULL ${oneOf('status', TASK_STATUSES)},
-      priority TEXT NOT NULL ${oneOf('priority', TASK_PRIORITIES)},
+      status TEXT NOT NULL CHECK (status IN ('inbox', 'assigned', 'in_progress', 'testing', 'review', 'done')),
+      priority TEXT NOT NULL CHECK (priority IN ('low', 'normal', 'high', 'urgent')),
       assigned_agent_id TEXT REFERENCES agents(id) ON DELETE SET NULL,
       created_by_agent_id TEXT REFERENCES agents(id) ON DELETE SET NULL,
       due_date TEXT,
@@ -50,7 +40,7 @@ export const initial: Migration = {
       id TEXT PRIMARY KEY,
       task_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
       agent_id TEXT REFERENCES agents(id) ON DELETE SET NULL,
-      activity_type TEXT NOT NULL ${oneOf('activity_type', ACTIVITY_TYPES)},
+      activity_type TEXT NOT NULL CHECK (activity_type IN ('spawned', 'updated', 'completed', 'file_created', 'status_changed')),
       message TEXT NOT NULL,
       metadata TEXT CHECK (metadata IS NULL OR json_valid(metadata)),
       created_at TEXT NOT NULL
@@ -61,7 +51,7 @@ export const initial: Migration = {
     CREATE TABLE task_deliverables (
       id TEXT PRIMARY KEY,
       task_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
-      deliverable_type TEXT NOT NULL ${oneOf('deliverable_type', DELIVERABLE_TYPES)},
+      deliverable_type TEXT NOT NULL CHECK (deliverable_type IN ('file', 'url', 'artifact')),
       title TEXT NOT NULL,
       path TEXT,
       description TEXT,
@@ -76,8 +66,8 @@ export const initial: Migration = {
       openclaw_session_id TEXT NOT NULL UNIQUE,
       agent_name TEXT,
       channel TEXT,
-      status TEXT NOT NULL ${oneOf('status', SESSION_STATUSES)},
-      session_type TEXT NOT NULL ${oneOf('session_type', SESSION_TYPES)},
+      status TEXT NOT NULL CHECK (status IN ('active', 'completed', 'failed')),
+      session_type TEXT NOT NULL CHECK (session_type IN ('persistent', 'subagent')),
       task_id TEXT REFERENCES tasks(id) ON DELETE CASCADE,
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL,
