@@ -1,13 +1,14 @@
-// The CLI's HTTP client: commands travel as HTTP_CALLS says, validated first with the shared schemas.
+// The CLI's HTTP client: operations of the table by name, validated first, sent as their binding says.
 import { ZodError } from 'zod';
 import type { ApiErrorBody } from '../shared/api.ts';
+import { describeIssues, issuesOf } from '../shared/errors.ts';
+import { httpCallOf } from '../shared/operations/http-call.ts';
 import {
-  COMMAND_INPUTS,
-  type CommandInput,
-  type CommandName,
-  type CommandOutput,
-  HTTP_CALLS,
-} from '../shared/commands.ts';
+  type OperationInput,
+  type OperationName,
+  type OperationOutput,
+  parseInput,
+} from '../shared/operations/index.ts';
 import { type Target, UsageError } from './args.ts';
 
 /** The server answered with an error (4xx/5xx): exit 1. */
@@ -37,9 +38,7 @@ export function describeFetchError(error: unknown, url: string): ConnectionError
 
 /** Turns a schema failure into the same `field: message` list the API answers, as a usage error. */
 export function usageFromZod(error: ZodError): UsageError {
-  return new UsageError(
-    `invalid input: ${error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ')}`,
-  );
+  return new UsageError(`invalid input: ${describeIssues(issuesOf(error))}`);
 }
 
 export class ApiClient {
@@ -86,20 +85,16 @@ export class ApiClient {
     return parsed;
   }
 
-  get<T>(path: string): Promise<T> {
-    return this.request('GET', path) as Promise<T>;
-  }
-
-  /** Validates with the command's schema (a failure is a usage error, nothing is sent), then sends it. */
-  async command<C extends CommandName>(command: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
-    let parsed: unknown;
+  /** Validates with the operation's schema (a failure is a usage error, nothing is sent), then sends it. */
+  async call<N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationOutput<N>> {
+    let parsed: ReturnType<typeof parseInput<N>>;
     try {
-      parsed = COMMAND_INPUTS[command].parse(input);
+      parsed = parseInput(name, input);
     } catch (error) {
       if (error instanceof ZodError) throw usageFromZod(error);
       throw error;
     }
-    const call = (HTTP_CALLS[command] as (input: unknown) => ReturnType<(typeof HTTP_CALLS)[C]>)(parsed);
-    return this.request(call.method, call.path, call.body, call.headers) as Promise<CommandOutput<C>>;
+    const call = httpCallOf(name, parsed);
+    return this.request(call.method, call.path, call.body, call.headers) as Promise<OperationOutput<N>>;
   }
 }

@@ -1,6 +1,7 @@
 // Human-readable renderings of the API's entities for the terminal.
 import type { Activity, Agent, Deliverable, Session, Task } from '../shared/entities.ts';
 import type { StreamEvent } from '../shared/events.ts';
+import { exhaustive } from '../shared/exhaustive.ts';
 
 const pad = (text: string, width: number) =>
   text.length >= width ? text : text + ' '.repeat(width - text.length);
@@ -80,7 +81,12 @@ export function eventLine(event: StreamEvent): string {
       return `${head} ${event.payload.name} (${event.payload.status})`;
     case 'reset':
       return `${head} ${event.payload.reason}: refetch the board (last event ${event.payload.last_event_id})`;
-    default:
+    case 'task_deleted':
+    case 'agent_deleted':
+    case 'device_revoked':
       return `${head} ${event.payload.id}`;
+    default:
+      exhaustive(event);
+      return head;
   }
 }

@@ -5,11 +5,14 @@ import { DATABASE_FILE, openDatabase } from './db/open.ts';
 import { createActivities } from './domain/activities.ts';
 import { createAgents } from './domain/agents.ts';
 import { createDeliverables } from './domain/deliverables.ts';
+import { createDevices } from './domain/devices.ts';
 import { createIdempotency } from './domain/idempotency.ts';
 import { createSessions } from './domain/sessions.ts';
 import { type Clock, Store } from './domain/store.ts';
 import { createTasks } from './domain/tasks.ts';
 import { EventBus } from './events/bus.ts';
+import { createHandlers, createRunner } from './operations.ts';
+import { createRemote } from './remote/remote.ts';
 
 export interface CoreOptions {
   /** Folder for the database (and, for serve, the token). */
@@ -33,6 +36,26 @@ export function createCore(options: CoreOptions) {
   const deliverables = createDeliverables(store, tasks.assertExists);
   const sessions = createSessions(store, agents, activities, tasks.assertExists);
   const idempotency = createIdempotency(store);
+  const devices = createDevices(store);
+  const remote = createRemote(store);
+  /** Everything a board needs, read in one transaction so it matches `last_event_id` exactly. */
+  const snapshot = (): Snapshot =>
+    store.read(() => ({
+      last_event_id: store.log.bounds().latest,
+      tasks: tasks.list(),
+      agents: agents.list(),
+      sessions: sessions.list(),
+    }));
+  const handlers = createHandlers({
+    tasks,
+    agents,
+    activities,
+    deliverables,
+    sessions,
+    devices,
+    remote,
+    snapshot,
+  });
 
   const pruneEvents = () => store.log.prune(retainEvents);
   pruneEvents();
@@ -58,16 +81,15 @@ export function createCore(options: CoreOptions) {
     deliverables,
     sessions,
     idempotency,
+    devices,
+    /** "Allow other devices on my network"; a started server attaches its listeners to it. */
+    remote,
     pruneEvents,
-    /** Everything a board needs, read in one transaction so it matches `last_event_id` exactly. */
-    snapshot(): Snapshot {
-      return store.read(() => ({
-        last_event_id: store.log.bounds().latest,
-        tasks: tasks.list(),
-        agents: agents.list(),
-        sessions: sessions.list(),
-      }));
-    },
+    snapshot,
+    /** One handler per operation of the table (src/shared/operations). */
+    handlers,
+    /** Runs an operation by name on unparsed input: what IPC, MCP and tests call. */
+    run: createRunner(handlers),
     close(): void {
       if (closed) return;
       closed = true;

@@ -3,12 +3,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { type App, type AppOptions, createApp } from './http/app.ts';
 import { lanAddresses, lanHostNames, urlHost } from './network.ts';
+import type { LanSwitch } from './remote/remote.ts';
 
 export interface ServerOptions extends AppOptions {
   host: string;
   port: number;
   /** When the port is taken, try this many following ports before giving up (desktop: 20). */
   portAttempts?: number;
+  /** Addresses "allow other devices" listens on; default every LAN address (tests pass 127.0.0.2). */
+  lanAddresses?: readonly string[];
 }
 
 export interface RunningServer extends App {
@@ -17,16 +20,6 @@ export interface RunningServer extends App {
   /** The opt-in listener for other devices: same app, same port, on the LAN addresses. */
   lan: LanSwitch;
   close(): Promise<void>;
-}
-
-export interface LanSwitch {
-  readonly enabled: boolean;
-  /** Base URLs other devices can open (one per address), empty when off. */
-  readonly urls: string[];
-  /** Starts listening on `addresses` (default: every LAN address) and allows their Host names. */
-  enable(addresses?: string[]): Promise<string[]>;
-  /** Closes the LAN listeners at once: their streams and connections end. */
-  disable(): Promise<void>;
 }
 
 const isAddressInUse = (error: unknown) => (error as NodeJS.ErrnoException)?.code === 'EADDRINUSE';
@@ -48,7 +41,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const bound = (app.fastify.server.address() as AddressInfo).port;
     const host = options.host.includes(':') ? `[${options.host}]` : options.host;
     const lan = createLanSwitch(app, bound);
-    app.remote.attach({ lan, host: options.host, port: bound });
+    app.remote.attach({ lan, host: options.host, port: bound, addresses: options.lanAddresses });
     return {
       ...app,
       port: bound,

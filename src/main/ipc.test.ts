@@ -1,8 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCommandHandlers } from '../core/commands.ts';
-import { createServerCommandHandlers } from '../core/remote/commands.ts';
 import { startServer } from '../core/server.ts';
 import { tempDir, testCore } from '../core/testing/harness.ts';
 import { IPC_CHANNELS } from '../shared/ipc.ts';
@@ -25,8 +23,6 @@ beforeEach(() => {
   void win.loadURL(ORIGIN);
   dispose = registerIpc({
     core: t.core,
-    run: createCommandHandlers(t.core),
-    runServer: null,
     window: () => win as never,
     origin: ORIGIN,
     info: () => ({ version: '1.2.3', apiUrl: 'http://127.0.0.1:4000' }),
@@ -76,7 +72,7 @@ describe('IPC commands', () => {
   });
 });
 
-describe('server commands (remote.*, devices.*)', () => {
+describe('server operations (remote.*, devices.*)', () => {
   it('runs them against the running server for our window, validated', async () => {
     const server = await startServer({
       core: t.core,
@@ -87,8 +83,6 @@ describe('server commands (remote.*, devices.*)', () => {
     dispose();
     dispose = registerIpc({
       core: t.core,
-      run: createCommandHandlers(t.core),
-      runServer: createServerCommandHandlers(server),
       window: () => win as never,
       origin: ORIGIN,
       info: () => ({ version: '1.2.3', apiUrl: server.url }),

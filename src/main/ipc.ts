@@ -1,12 +1,9 @@
-// The IPC bridge in main: allow-listed commands validated by the shared zod schemas, the event
+// The IPC bridge in main: allow-listed operations run through the core's table, the event
 // push, replay, app info and deliverable open — each request checked to come from our window.
 import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
 import { z } from 'zod';
-import type { RunCommand } from '../core/commands.ts';
 import type { Core } from '../core/core.ts';
-import { errorBody, toAnswer } from '../core/http/errors.ts';
-import type { RunServerCommand } from '../core/remote/commands.ts';
-import { isServerCommandName } from '../shared/commands.ts';
+import { errorBody, toAnswer } from '../core/errors.ts';
 import { Id } from '../shared/inputs.ts';
 import { type AppInfo, type BridgeResult, IPC_CHANNELS, isBridgeCommand } from '../shared/ipc.ts';
 import { OpenRefused, openDeliverable } from './deliverables-open.ts';
@@ -14,10 +11,8 @@ import { eventsAfter } from './event-replay.ts';
 import { sameOrigin } from './guards.ts';
 
 export interface IpcOptions {
+  /** Runs every allowed operation; remote.* answer 503 while the agent API is not running. */
   core: Core;
-  run: RunCommand;
-  /** Server commands (remote.*, devices.*); null when the HTTP server could not start. */
-  runServer: RunServerCommand | null;
   /** The board window, when it exists; only its main frame may talk to main. */
   window: () => BrowserWindow | null;
   /** The origin the window's page must have (app://mission-control, or the dev server's). */
@@ -57,7 +52,7 @@ const toFailure = (error: unknown): BridgeResult => {
 const LastEventId = z.number().int().min(0);
 
 export function registerIpc(options: IpcOptions): () => void {
-  const { core, run } = options;
+  const { core } = options;
   const trusted = (event: IpcMainInvokeEvent) => isTrustedSender(event, options.window(), options.origin);
   const FORBIDDEN = fail(403, 'forbidden', 'This frame may not use the Mission Control bridge');
 
@@ -68,9 +63,7 @@ export function registerIpc(options: IpcOptions): () => void {
       if (!isBridgeCommand(command))
         return fail(400, 'unknown_command', `Unknown command: ${String(command)}`);
       try {
-        if (!isServerCommandName(command)) return { ok: true, value: run(command, input) };
-        if (!options.runServer) return fail(503, 'server_unavailable', 'The agent API is not running');
-        return { ok: true, value: await options.runServer(command, input) };
+        return { ok: true, value: await core.run(command, input) };
       } catch (error) {
         return toFailure(error);
       }

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testCore } from '../core/testing/harness.ts';
+import type { TaskStatus } from '../shared/enums.ts';
 
 vi.mock('electron', () => import('./testing/fake-electron.ts'));
 const fake = await import('./testing/fake-electron.ts');
-const { startNotifications } = await import('./notifications.ts');
+const { noticeFor, startNotifications } = await import('./notifications.ts');
 
 let t: ReturnType<typeof testCore>;
 let enabled = true;
@@ -76,5 +77,28 @@ describe('native notifications', () => {
     fake.Notification.supported = true;
     t.core.tasks.update(task.id, { title: 'Quiet, renamed' });
     expect(shown()).toEqual([]);
+  });
+
+  it('tells reaching review from editing in review by the previous status the event carries', () => {
+    const task = { ...t.core.tasks.create({ title: 'Fresh' }), status: 'review' as const, version: 2 };
+    const event = (previous_status: TaskStatus) =>
+      ({
+        id: 9,
+        type: 'task_updated',
+        payload: { ...task, previous_status },
+        created_at: task.created_at,
+      }) as const;
+    expect(noticeFor(event('testing'))).toEqual({
+      title: 'Ready for review: Fresh',
+      body: 'Click to open the task.',
+      taskId: task.id,
+    });
+    expect(noticeFor(event('review'))).toBeNull();
+  });
+
+  it('announces a task created straight into done, and nothing for a delete', () => {
+    const task = t.core.tasks.create({ title: 'Imported', status: 'done' });
+    t.core.tasks.remove(task.id);
+    expect(shown()).toEqual(['Done: Imported']);
   });
 });

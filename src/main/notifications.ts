@@ -2,8 +2,10 @@
 // shows the window and asks the board to open that task. A setting turns them all off.
 import { Notification } from 'electron';
 import type { Core } from '../core/core.ts';
+import type { Task } from '../shared/entities.ts';
 import type { TaskStatus } from '../shared/enums.ts';
 import type { DomainEvent } from '../shared/events.ts';
+import { exhaustive } from '../shared/exhaustive.ts';
 
 export interface NotificationOptions {
   enabled: () => boolean;
@@ -20,39 +22,48 @@ export interface Notice {
 const NOTIFY_STATUSES: ReadonlySet<TaskStatus> = new Set(['review', 'done']);
 
 /**
- * Decides what (if anything) an event deserves. `previous` is the task's status before the event:
- * a task is only announced when it *reaches* review or done, not on every edit while there.
+ * A task is announced when it *reaches* review or done, not on every edit while there: its event
+ * says the status before, so nothing here keeps a copy of the tasks.
  */
-export function noticeFor(event: DomainEvent, previous: TaskStatus | undefined): Notice | null {
-  if (event.type === 'task_updated' || event.type === 'task_created') {
-    const task = event.payload;
-    if (!NOTIFY_STATUSES.has(task.status) || previous === task.status) return null;
-    const what = task.status === 'review' ? 'Ready for review' : 'Done';
-    return { title: `${what}: ${task.title}`, body: 'Click to open the task.', taskId: task.id };
+function taskNotice(task: Task, previous: TaskStatus | null): Notice | null {
+  if (!NOTIFY_STATUSES.has(task.status) || previous === task.status) return null;
+  const what = task.status === 'review' ? 'Ready for review' : 'Done';
+  return { title: `${what}: ${task.title}`, body: 'Click to open the task.', taskId: task.id };
+}
+
+/** Decides what (if anything) an event deserves, from the event alone. */
+export function noticeFor(event: DomainEvent): Notice | null {
+  switch (event.type) {
+    case 'task_created':
+      return taskNotice(event.payload, null);
+    case 'task_updated':
+      return taskNotice(event.payload, event.payload.previous_status);
+    case 'agent_completed': {
+      const session = event.payload;
+      if (session.status !== 'failed') return null;
+      const who = session.agent_name ?? session.openclaw_session_id;
+      return { title: 'Sub-agent failed', body: `${who} ended with a failure.`, taskId: session.task_id };
+    }
+    case 'task_deleted':
+    case 'activity_logged':
+    case 'deliverable_added':
+    case 'agent_spawned':
+    case 'agent_created':
+    case 'agent_updated':
+    case 'agent_deleted':
+    case 'device_revoked':
+      return null;
+    default:
+      exhaustive(event);
+      return null;
   }
-  if (event.type === 'agent_completed' && event.payload.status === 'failed') {
-    const session = event.payload;
-    const who = session.agent_name ?? session.openclaw_session_id;
-    return { title: 'Sub-agent failed', body: `${who} ended with a failure.`, taskId: session.task_id };
-  }
-  return null;
 }
 
 export function startNotifications(core: Core, options: NotificationOptions): () => void {
-  // Last known status per task, so "reaches review" can be told from "edited while in review".
-  const statuses = new Map<string, TaskStatus>(core.tasks.list().map((t) => [t.id, t.status]));
   // Held until dismissed: a collected Notification loses its click handler on some platforms.
   const shown = new Set<Notification>();
   const unsubscribe = core.bus.subscribe((event) => {
-    let previous: TaskStatus | undefined;
-    if (event.type === 'task_created' || event.type === 'task_updated') {
-      previous = statuses.get(event.payload.id);
-      statuses.set(event.payload.id, event.payload.status);
-    } else if (event.type === 'task_deleted') {
-      statuses.delete(event.payload.id);
-      return;
-    }
-    const notice = noticeFor(event, previous);
+    const notice = noticeFor(event);
     if (!notice || !options.enabled() || !Notification.isSupported()) return;
     const notification = new Notification({ title: notice.title, body: notice.body });
     const { taskId } = notice;

@@ -4,7 +4,7 @@ import { pngSize } from './icons/png.ts';
 
 vi.mock('electron', () => import('./testing/fake-electron.ts'));
 const fake = await import('./testing/fake-electron.ts');
-const { createAppTray, trayTooltip } = await import('./tray.ts');
+const { createAppTray, mayChangeCount, trayTooltip } = await import('./tray.ts');
 const { badgeLabel, trayIconPng, trayImage } = await import('./tray-icon.ts');
 
 let t: ReturnType<typeof testCore>;
@@ -67,6 +67,19 @@ describe('tray count', () => {
     expect(fake.Tray.instances[0]?.tooltip).toBe('12 sub-agents active');
     expect(pngOf(fake.Tray.instances[0]?.image).equals(trayIconPng(''))).toBe(true);
     tray.dispose();
+  });
+
+  it('looks at the count again after a task delete only when the event says sessions went with it', () => {
+    const seen: boolean[] = [];
+    t.core.bus.subscribe((event) => {
+      if (event.type === 'task_deleted') seen.push(mayChangeCount(event));
+    });
+    const quiet = t.core.tasks.create({ title: 'No sessions' });
+    const busy = t.core.tasks.create({ title: 'One session' });
+    t.core.sessions.registerSubagent(busy.id, { openclaw_session_id: 's-1' });
+    t.core.tasks.remove(quiet.id);
+    t.core.tasks.remove(busy.id);
+    expect(seen).toEqual([false, true]);
   });
 
   it('stops following the bus once disposed', () => {

@@ -2,7 +2,8 @@
 // Follows the event bus; never polls.
 import { Menu, Tray } from 'electron';
 import type { Core } from '../core/core.ts';
-import type { EventType } from '../shared/events.ts';
+import type { DomainEvent } from '../shared/events.ts';
+import { exhaustive } from '../shared/exhaustive.ts';
 import { badgeLabel, trayImage } from './tray-icon.ts';
 
 export interface TrayActions {
@@ -18,8 +19,28 @@ export function trayTooltip(count: number): string {
   return `${count} sub-agent${count === 1 ? '' : 's'} active`;
 }
 
-/** The events after which the active count may differ (deleting a task cascades to its sessions). */
-const COUNT_EVENTS: ReadonlySet<EventType> = new Set(['agent_spawned', 'agent_completed', 'task_deleted']);
+/** Whether the active count may differ after this event; the count itself is read from the core. */
+export function mayChangeCount(event: DomainEvent): boolean {
+  switch (event.type) {
+    case 'agent_spawned':
+    case 'agent_completed':
+      return true;
+    case 'task_deleted':
+      return event.payload.removed.session_ids.length > 0;
+    case 'task_created':
+    case 'task_updated':
+    case 'activity_logged':
+    case 'deliverable_added':
+    case 'agent_created':
+    case 'agent_updated':
+    case 'agent_deleted':
+    case 'device_revoked':
+      return false;
+    default:
+      exhaustive(event);
+      return false;
+  }
+}
 
 export interface AppTray {
   tray: Tray;
@@ -64,7 +85,7 @@ export function createAppTray(core: Core, actions: TrayActions, platform = proce
   });
 
   const unsubscribe = core.bus.subscribe((event) => {
-    if (!COUNT_EVENTS.has(event.type)) return;
+    if (!mayChangeCount(event)) return;
     const next = core.sessions.activeSubagents();
     if (next === count) return;
     count = next;

@@ -1,15 +1,15 @@
 // An in-memory Backend for renderer tests: scripted command answers and a pushable event stream.
-import type { AnyCommandName } from '../shared/commands.ts';
 import type { Snapshot } from '../shared/entities.ts';
 import type { StreamEvent } from '../shared/events.ts';
+import type { OperationName } from '../shared/operations/index.ts';
 import type { Backend, ConnectionState } from './backend/backend.ts';
 
 type Handler = (input: unknown) => unknown;
 
 export class FakeBackend implements Backend {
   snapshot: Snapshot = { last_event_id: 0, tasks: [], agents: [], sessions: [] };
-  handlers: Partial<Record<AnyCommandName, Handler>> = {};
-  calls: { command: AnyCommandName; input: unknown }[] = [];
+  handlers: Partial<Record<OperationName, Handler>> = {};
+  calls: { command: OperationName; input: unknown }[] = [];
   subscriptions: number[] = [];
   #listener: ((event: StreamEvent) => void) | undefined;
   #state: ((state: ConnectionState) => void) | undefined;
@@ -17,7 +17,7 @@ export class FakeBackend implements Backend {
   openDeliverable?: Backend['openDeliverable'];
   info?: Backend['info'];
 
-  async invoke(command: AnyCommandName, input: unknown): Promise<never> {
+  async invoke(command: OperationName, input: unknown): Promise<never> {
     this.calls.push({ command, input });
     if (command === 'snapshot') return structuredClone(this.snapshot) as never;
     const handler = this.handlers[command];

@@ -1,10 +1,36 @@
 // The event contract: one entry per event type, so the compiler finds every place that must handle it.
+// Payloads carry what subscribers need (what a cascade touched, the status before), so no subscriber
+// re-implements the database's rules. Fields are only ever added, never renamed or re-meant.
 import type { Activity, Agent, Deliverable, Session, Task } from './entities.ts';
+import type { TaskStatus } from './enums.ts';
+
+/** The task as stored after the update, plus its status before it (equal when the status did not move). */
+export type TaskUpdated = Task & { previous_status: TaskStatus };
+
+export interface TaskDeleted {
+  id: string;
+  /** The rows ON DELETE CASCADE removed with the task; they get no events of their own. */
+  removed: { activity_ids: string[]; deliverable_ids: string[]; session_ids: string[] };
+}
+
+export interface AgentDeleted {
+  id: string;
+  /**
+   * The rows that stay but no longer name the agent (ON DELETE SET NULL, no events of their own):
+   * tasks.assigned_agent_id, tasks.created_by_agent_id, sessions.agent_id, activities.agent_id.
+   */
+  cleared: {
+    assigned_task_ids: string[];
+    created_task_ids: string[];
+    session_ids: string[];
+    activity_ids: string[];
+  };
+}
 
 export interface EventPayloads {
   task_created: Task;
-  task_updated: Task;
-  task_deleted: { id: string };
+  task_updated: TaskUpdated;
+  task_deleted: TaskDeleted;
   activity_logged: Activity;
   deliverable_added: Deliverable;
   /** A sub-agent session was registered. */
@@ -13,7 +39,9 @@ export interface EventPayloads {
   agent_completed: Session;
   agent_created: Agent;
   agent_updated: Agent;
-  agent_deleted: { id: string };
+  agent_deleted: AgentDeleted;
+  /** The owner revoked a device token: that device's open streams end, its panels drop it. */
+  device_revoked: { id: string };
 }
 
 export type EventType = keyof EventPayloads;
@@ -29,6 +57,7 @@ export const EVENT_TYPES = [
   'agent_created',
   'agent_updated',
   'agent_deleted',
+  'device_revoked',
 ] as const satisfies readonly EventType[];
 
 /** A stored event, as the log keeps it and the stream sends it (`id:` line + `data:` JSON). */

@@ -1,10 +1,10 @@
 // The desktop bridge the preload script exposes as `window.missionControl` (contextBridge).
 // Narrow on purpose: commands from the allow-list below, the event feed, app info, and two
 // desktop-only actions (reveal/open a deliverable, be told to open a task).
-// No zod here: the sandboxed preload imports this file and cannot load npm packages.
+// The sandboxed preload imports this file: its bundle carries the operation table (and zod) with it.
 import type { ApiErrorBody } from './api.ts';
-import type { AnyCommandName } from './commands.ts';
 import type { DomainEvent, StreamEvent } from './events.ts';
+import { OPERATION_NAMES, OPERATIONS, type OperationName } from './operations/index.ts';
 
 export type BridgeResult<T = unknown> =
   | { ok: true; value: T }
@@ -21,7 +21,7 @@ export type OpenOutcome = 'opened-url' | 'revealed-file';
 
 export interface MissionControlBridge {
   /** Errors come back as values (`ok: false`), so the renderer sees the API's code and message. */
-  invoke(command: AnyCommandName, input: unknown): Promise<BridgeResult>;
+  invoke(command: OperationName, input: unknown): Promise<BridgeResult>;
   /** Live domain events pushed by main, with their ids; returns the unsubscribe. */
   onEvent(listener: (event: DomainEvent) => void): () => void;
   /**
@@ -49,39 +49,10 @@ export const IPC_CHANNELS = {
 /** Most events one `eventsAfter` call returns. */
 export const EVENTS_PAGE = 1000;
 
-/**
- * The commands the desktop window may send: every board and server command today;
- * `satisfies` makes the compiler flag a new command until someone decides here whether the
- * window may send it.
- */
-const BRIDGE_COMMAND_FLAGS = {
-  snapshot: true,
-  'tasks.create': true,
-  'tasks.update': true,
-  'tasks.delete': true,
-  'activities.list': true,
-  'activities.create': true,
-  'deliverables.list': true,
-  'deliverables.create': true,
-  'sessions.list': true,
-  'sessions.register': true,
-  'sessions.update': true,
-  'agents.create': true,
-  'agents.update': true,
-  'agents.delete': true,
-  // Server commands: the window is the owner's (the LAN switch and device tokens live there).
-  'remote.status': true,
-  'remote.set': true,
-  'devices.list': true,
-  'devices.create': true,
-  'devices.revoke': true,
-} as const satisfies Record<AnyCommandName, boolean>;
-
+/** The operations the desktop window may send: those whose table entry offers IPC. */
 export const BRIDGE_COMMANDS: ReadonlySet<string> = new Set(
-  Object.entries(BRIDGE_COMMAND_FLAGS)
-    .filter(([, allowed]) => allowed)
-    .map(([name]) => name),
+  OPERATION_NAMES.filter((name) => OPERATIONS[name].ipc === true),
 );
 
-export const isBridgeCommand = (value: unknown): value is AnyCommandName =>
+export const isBridgeCommand = (value: unknown): value is OperationName =>
   typeof value === 'string' && BRIDGE_COMMANDS.has(value);

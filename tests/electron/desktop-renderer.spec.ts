@@ -7,14 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createCommandHandlers } from '../../src/core/commands.ts';
 import { type Core, createCore } from '../../src/core/core.ts';
-import { toAnswer } from '../../src/core/http/errors.ts';
-import { createServerCommandHandlers } from '../../src/core/remote/commands.ts';
+import { toAnswer } from '../../src/core/errors.ts';
 import { type RunningServer, startServer } from '../../src/core/server.ts';
 import { eventsAfter } from '../../src/main/event-replay.ts';
 import { APP_ORIGIN, DESKTOP_CSP, rendererHandler } from '../../src/main/renderer-files.ts';
-import { isServerCommandName } from '../../src/shared/commands.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PAGE_ORIGIN = 'http://mission-control.test';
@@ -68,12 +65,9 @@ test('the desktop board runs on the IPC bridge under the strict CSP and follows 
   });
 
   // Main's side of the bridge: validated commands, replay with the reset rule, pushed events.
-  const run = createCommandHandlers(core);
-  const runServer = createServerCommandHandlers(server);
   await page.exposeFunction('__mcInvoke', async (command: never, input: unknown) => {
     try {
-      if (isServerCommandName(command)) return { ok: true, value: await runServer(command, input) };
-      return { ok: true, value: run(command, input) };
+      return { ok: true, value: await core.run(command, input) };
     } catch (error) {
       const { status, body } = toAnswer(error);
       return { ok: false, status, error: body.error };

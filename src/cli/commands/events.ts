@@ -1,7 +1,6 @@
 // `events`: tails the SSE stream, reconnecting with Last-Event-ID so no event is missed or repeated.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiErrorBody } from '../../shared/api.ts';
-import type { Snapshot } from '../../shared/entities.ts';
 import type { StreamEvent } from '../../shared/events.ts';
 import { integer } from '../args.ts';
 import { ApiError, describeFetchError } from '../client.ts';
@@ -54,7 +53,7 @@ export const eventsCommand: CliCommand = {
     if (count === 0) return 0;
     // Without --from, start at the board's current last id rather than "live": a reconnect before
     // the first event then still resumes from a known id, so nothing written meanwhile is missed.
-    lastId ??= (await api.get<Snapshot>('/api/snapshot')).last_event_id;
+    lastId ??= (await api.call('snapshot', {})).last_event_id;
     for (;;) {
       const headers = api.headers(lastId === null ? {} : { 'last-event-id': String(lastId) });
       let res: Response;

@@ -1,13 +1,9 @@
 // `task create|list|show|move|delete`.
 
 import type { Task } from '../../shared/entities.ts';
-import { TaskListQuery } from '../../shared/inputs.ts';
 import { integer, required, str, UsageError } from '../args.ts';
-import { usageFromZod } from '../client.ts';
 import type { CliCommand } from '../command.ts';
 import { taskDetail, taskLine, taskTable } from '../format.ts';
-
-const seg = encodeURIComponent;
 
 export const taskCommands: CliCommand[] = [
   {
@@ -24,7 +20,7 @@ export const taskCommands: CliCommand[] = [
       due: { type: 'string' },
     },
     async run({ values, positionals, out, client }) {
-      const task = await client().command('tasks.create', {
+      const task = await client().call('tasks.create', {
         title: required(positionals, 0, 'title'),
         description: str(values.description),
         status: str(values.status) as Task['status'] | undefined,
@@ -48,18 +44,12 @@ export const taskCommands: CliCommand[] = [
       limit: { type: 'string' },
     },
     async run({ values, out, client }) {
-      const query = TaskListQuery.safeParse({
-        status: str(values.status),
+      const tasks = await client().call('tasks.list', {
+        status: str(values.status) as Task['status'] | undefined,
         assigned_agent_id: str(values.assigned),
         q: str(values.q),
-        limit: str(values.limit),
+        limit: str(values.limit) as unknown as number | undefined, // the schema coerces the flag's text
       });
-      if (!query.success) throw usageFromZod(query.error);
-      const params = Object.entries(query.data)
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]): [string, string] => [k, String(v)]);
-      const search = params.length ? `?${new URLSearchParams(params)}` : '';
-      const tasks = await client().get<Task[]>(`/api/tasks${search}`);
       out.result(tasks, taskTable);
       return 0;
     },
@@ -71,11 +61,11 @@ export const taskCommands: CliCommand[] = [
     async run({ positionals, out, client }) {
       const id = required(positionals, 0, 'task-id');
       const api = client();
-      const task = await api.get<Task>(`/api/tasks/${seg(id)}`);
+      const task = await api.call('tasks.get', { id });
       const [activities, deliverables, sessions] = await Promise.all([
-        api.command('activities.list', { task_id: id }),
-        api.command('deliverables.list', { task_id: id }),
-        api.command('sessions.list', { task_id: id }),
+        api.call('activities.list', { task_id: id }),
+        api.call('deliverables.list', { task_id: id }),
+        api.call('sessions.list', { task_id: id }),
       ]);
       out.result({ task, activities, deliverables, sessions }, taskDetail);
       return 0;
@@ -88,7 +78,7 @@ export const taskCommands: CliCommand[] = [
     options: { assign: { type: 'string' }, agent: { type: 'string' }, 'if-version': { type: 'string' } },
     async run({ values, positionals, out, client }) {
       const status = required(positionals, 1, 'status') as Task['status'];
-      const task = await client().command('tasks.update', {
+      const task = await client().call('tasks.update', {
         id: required(positionals, 0, 'task-id'),
         changes: {
           status,
@@ -107,7 +97,7 @@ export const taskCommands: CliCommand[] = [
     summary: 'Delete a task with its activities, deliverables and sessions',
     async run({ positionals, out, client }) {
       if (positionals.length > 1) throw new UsageError('task delete takes one id');
-      const result = await client().command('tasks.delete', { id: required(positionals, 0, 'task-id') });
+      const result = await client().call('tasks.delete', { id: required(positionals, 0, 'task-id') });
       out.result(result, (r) => `Deleted task ${r.id}`);
       return 0;
     },

@@ -1,5 +1,5 @@
 // What agents report while working: `activity log`, `deliverable add`, `subagent start|end`, `sessions`, `agent`.
-import type { Agent, Deliverable, Session } from '../../shared/entities.ts';
+import type { Deliverable, Session } from '../../shared/entities.ts';
 import type { ActivityCreate } from '../../shared/inputs.ts';
 import { required, str, UsageError } from '../args.ts';
 import type { CliCommand } from '../command.ts';
@@ -24,7 +24,7 @@ export const workCommands: CliCommand[] = [
     summary: 'Add an entry to the activity log of a task',
     options: { type: { type: 'string' }, agent: { type: 'string' }, metadata: { type: 'string' } },
     async run({ values, positionals, out, client }) {
-      const activity = await client().command('activities.create', {
+      const activity = await client().call('activities.create', {
         task_id: required(positionals, 0, 'task-id'),
         activity: {
           activity_type: (str(values.type) ?? 'updated') as ActivityCreate['activity_type'],
@@ -44,7 +44,7 @@ export const workCommands: CliCommand[] = [
     summary: 'Attach a deliverable to a task (a file needs --path, a url an http(s) --path)',
     options: { type: { type: 'string' }, path: { type: 'string' }, description: { type: 'string' } },
     async run({ values, positionals, out, client }) {
-      const deliverable = await client().command('deliverables.create', {
+      const deliverable = await client().call('deliverables.create', {
         task_id: required(positionals, 0, 'task-id'),
         deliverable: {
           deliverable_type: (str(values.type) ?? 'file') as Deliverable['deliverable_type'],
@@ -67,7 +67,7 @@ export const workCommands: CliCommand[] = [
     summary: 'Register a sub-agent session on a task (prints the session id for `subagent end`)',
     options: { name: { type: 'string' }, agent: { type: 'string' }, channel: { type: 'string' } },
     async run({ values, positionals, out, client }) {
-      const session = await client().command('sessions.register', {
+      const session = await client().call('sessions.register', {
         task_id: required(positionals, 0, 'task-id'),
         session: {
           openclaw_session_id: required(positionals, 1, 'openclaw-session-id'),
@@ -86,7 +86,7 @@ export const workCommands: CliCommand[] = [
     summary: 'End a sub-agent session as completed (or failed)',
     options: { failed: { type: 'boolean' } },
     async run({ values, positionals, out, client }) {
-      const session = await client().command('sessions.update', {
+      const session = await client().call('sessions.update', {
         id: required(positionals, 0, 'session-id'),
         changes: { status: values.failed ? 'failed' : 'completed' },
       });
@@ -100,7 +100,7 @@ export const workCommands: CliCommand[] = [
     summary: 'List agent sessions',
     options: { type: { type: 'string' }, status: { type: 'string' }, task: { type: 'string' } },
     async run({ values, out, client }) {
-      const sessions = await client().command('sessions.list', {
+      const sessions = await client().call('sessions.list', {
         session_type: str(values.type) as Session['session_type'] | undefined,
         status: str(values.status) as Session['status'] | undefined,
         task_id: str(values.task),
@@ -114,7 +114,7 @@ export const workCommands: CliCommand[] = [
     usage: 'agent list',
     summary: 'List agents (their ids go in --assign and --agent)',
     async run({ out, client }) {
-      out.result(await client().get<Agent[]>('/api/agents'), agentTable);
+      out.result(await client().call('agents.list', {}), agentTable);
       return 0;
     },
   },
@@ -129,7 +129,7 @@ export const workCommands: CliCommand[] = [
       master: { type: 'boolean' },
     },
     async run({ values, positionals, out, client }) {
-      const agent = await client().command('agents.create', {
+      const agent = await client().call('agents.create', {
         name: required(positionals, 0, 'name'),
         role: str(values.role),
         avatar_emoji: str(values.emoji),

@@ -17,6 +17,15 @@ export function createAgents(store: Store) {
   const update = db.prepare(`UPDATE agents SET name = @name, role = @role, description = @description,
     avatar_emoji = @avatar_emoji, status = @status, is_master = @is_master, updated_at = @updated_at WHERE id = @id`);
   const remove = db.prepare<[string]>('DELETE FROM agents WHERE id = ?');
+  // The rows whose reference the delete will set to null, read in its transaction for the event.
+  const ids = (table: string, column: string) =>
+    db.prepare<[string], string>(`SELECT id FROM ${table} WHERE ${column} = ? ORDER BY rowid`).pluck();
+  const referencing = {
+    assigned_task_ids: ids('tasks', 'assigned_agent_id'),
+    created_task_ids: ids('tasks', 'created_by_agent_id'),
+    session_ids: ids('openclaw_sessions', 'agent_id'),
+    activity_ids: ids('task_activities', 'agent_id'),
+  };
 
   const get = (id: string): Agent => {
     const row = one.get(id);
@@ -64,8 +73,14 @@ export function createAgents(store: Store) {
     /** Tasks, activities and sessions keep their rows; their references to the agent become null. */
     remove(id: string): { id: string } {
       return store.write(() => {
+        const cleared = {
+          assigned_task_ids: referencing.assigned_task_ids.all(id),
+          created_task_ids: referencing.created_task_ids.all(id),
+          session_ids: referencing.session_ids.all(id),
+          activity_ids: referencing.activity_ids.all(id),
+        };
         if (remove.run(id).changes === 0) throw notFound('agent', id);
-        store.emit('agent_deleted', { id });
+        store.emit('agent_deleted', { id, cleared });
         return { id };
       });
     },

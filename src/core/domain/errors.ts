@@ -1,5 +1,5 @@
 // Typed domain errors; the HTTP error handler (and IPC) map them to status codes and messages.
-export type DomainErrorCode = 'not_found' | 'conflict' | 'invalid' | 'unprocessable';
+export type DomainErrorCode = 'not_found' | 'conflict' | 'invalid' | 'unprocessable' | 'server_unavailable';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
@@ -20,3 +20,6 @@ export const conflict = (message: string, details?: unknown) => new DomainError(
 /** A well-formed input that names something that does not exist, or breaks a rule. */
 export const unprocessable = (message: string, details?: unknown) =>
   new DomainError('unprocessable', message, details);
+
+/** Something the operation needs is not running (the agent API, for the LAN switch). */
+export const unavailable = (message: string) => new DomainError('server_unavailable', message);

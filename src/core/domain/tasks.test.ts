@@ -80,6 +80,50 @@ describe('tasks', () => {
     expect(() => t.core.tasks.remove(task.id)).toThrow(DomainError);
   });
 
+  it('says in task_deleted which activities, deliverables and sessions went with the task', () => {
+    const task = t.core.tasks.create({ title: 'a' });
+    const other = t.core.tasks.create({ title: 'b' });
+    t.core.tasks.update(task.id, { status: 'in_progress' }); // logs status_changed
+    const activity = t.core.activities.create(task.id, { activity_type: 'updated', message: 'm' });
+    const deliverable = t.core.deliverables.create(task.id, {
+      deliverable_type: 'url',
+      title: 'u',
+      path: 'https://example.com/u',
+    });
+    const session = t.core.sessions.registerSubagent(task.id, { openclaw_session_id: 's1' });
+    t.core.activities.create(other.id, { activity_type: 'updated', message: 'kept' });
+    t.core.sessions.registerSubagent(other.id, { openclaw_session_id: 's2' });
+    const activityIds = t.core.activities.list(task.id).map((a) => a.id);
+    expect(activityIds).toHaveLength(3); // status_changed, updated, spawned
+    expect(activityIds).toContain(activity.id);
+    t.core.tasks.remove(task.id);
+    expect(published.at(-1)).toEqual({
+      id: t.core.events.bounds().latest,
+      type: 'task_deleted',
+      payload: {
+        id: task.id,
+        removed: { activity_ids: activityIds, deliverable_ids: [deliverable.id], session_ids: [session.id] },
+      },
+      created_at: expect.any(String),
+    });
+    expect(t.core.events.after(t.core.events.bounds().latest - 1, 1)[0]).toEqual(published.at(-1));
+  });
+
+  it('carries the status before the update in task_updated, and answers with the task alone', () => {
+    const task = t.core.tasks.create({ title: 'a', status: 'in_progress' });
+    const moved = t.core.tasks.update(task.id, { status: 'review' });
+    expect(moved).not.toHaveProperty('previous_status');
+    expect(published.find((e) => e.type === 'task_updated')?.payload).toEqual({
+      ...moved,
+      previous_status: 'in_progress',
+    });
+    t.core.tasks.update(task.id, { title: 'renamed in review' });
+    expect(published.at(-1)).toMatchObject({
+      type: 'task_updated',
+      payload: { status: 'review', previous_status: 'review' },
+    });
+  });
+
   it('keeps tasks when their agent is deleted, with the reference cleared', () => {
     const agent = t.core.agents.create({ name: 'Dev' });
     const task = t.core.tasks.create({
@@ -89,6 +133,42 @@ describe('tasks', () => {
     });
     t.core.agents.remove(agent.id);
     expect(t.core.tasks.get(task.id)).toMatchObject({ assigned_agent_id: null, created_by_agent_id: null });
+  });
+
+  it('says in agent_deleted which tasks, sessions and activities no longer name the agent', () => {
+    const agent = t.core.agents.create({ name: 'Dev' });
+    const other = t.core.agents.create({ name: 'Ops' });
+    const assigned = t.core.tasks.create({ title: 'a', assigned_agent_id: agent.id });
+    const created = t.core.tasks.create({
+      title: 'b',
+      created_by_agent_id: agent.id,
+      assigned_agent_id: other.id,
+    });
+    t.core.tasks.create({ title: 'c', assigned_agent_id: other.id });
+    const activity = t.core.activities.create(created.id, {
+      activity_type: 'updated',
+      message: 'm',
+      agent_id: agent.id,
+    });
+    const session = t.core.sessions.registerSubagent(created.id, {
+      openclaw_session_id: 's1',
+      agent_id: agent.id,
+    });
+    const spawned = t.core.activities.list(created.id).find((a) => a.activity_type === 'spawned');
+    t.core.agents.remove(agent.id);
+    expect(published.at(-1)).toMatchObject({
+      type: 'agent_deleted',
+      payload: {
+        id: agent.id,
+        cleared: {
+          assigned_task_ids: [assigned.id],
+          created_task_ids: [created.id],
+          session_ids: [session.id],
+          activity_ids: [activity.id, spawned?.id],
+        },
+      },
+    });
+    expect(t.core.sessions.get(session.id).agent_id).toBeNull();
   });
 
   it('filters by status, assignee and text, treating % and _ literally', () => {

@@ -25,6 +25,14 @@ export function createTasks(store: Store, agents: Agents, activities: () => Acti
     priority = @priority, assigned_agent_id = @assigned_agent_id, due_date = @due_date, version = @version,
     updated_at = @updated_at WHERE id = @id`);
   const remove = db.prepare<[string]>('DELETE FROM tasks WHERE id = ?');
+  // What the delete will cascade to, read in its transaction so the event can say so.
+  const ids = (table: string) =>
+    db.prepare<[string], string>(`SELECT id FROM ${table} WHERE task_id = ? ORDER BY rowid`).pluck();
+  const cascaded = {
+    activity_ids: ids('task_activities'),
+    deliverable_ids: ids('task_deliverables'),
+    session_ids: ids('openclaw_sessions'),
+  };
 
   const get = (id: string): Task => {
     const task = one.get(id);
@@ -88,7 +96,7 @@ export function createTasks(store: Store, agents: Agents, activities: () => Acti
         const now = store.now();
         const task: Task = { ...before, ...changes, version: before.version + 1, updated_at: now };
         update.run(task);
-        store.emit('task_updated', task, now);
+        store.emit('task_updated', { ...task, previous_status: before.status }, now);
         if (task.status !== before.status) {
           activities().append(
             id,
@@ -107,8 +115,13 @@ export function createTasks(store: Store, agents: Agents, activities: () => Acti
     /** Deletes the task with its activities, deliverables and sessions (ON DELETE CASCADE). */
     remove(id: string): { id: string } {
       return store.write(() => {
+        const removed = {
+          activity_ids: cascaded.activity_ids.all(id),
+          deliverable_ids: cascaded.deliverable_ids.all(id),
+          session_ids: cascaded.session_ids.all(id),
+        };
         if (remove.run(id).changes === 0) throw notFound('task', id);
-        store.emit('task_deleted', { id });
+        store.emit('task_deleted', { id, removed });
         return { id };
       });
     },

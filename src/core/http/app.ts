@@ -5,12 +5,13 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pkg from '../../../package.json' with { type: 'json' };
 import type { Core } from '../core.ts';
-import { createDevices, type Devices } from '../domain/devices.ts';
+import { errorBody, HttpError } from '../errors.ts';
 import { MCP_PATH, mcpRoutes } from '../mcp/routes.ts';
 import { openapiRoutes } from '../openapi/routes.ts';
-import { createRemote, type Remote } from '../remote/remote.ts';
+import type { Remote } from '../remote/remote.ts';
 import { createRouteContext } from './context.ts';
-import { errorBody, HttpError, handleClientError, handleError } from './errors.ts';
+import { createDeviceAuth } from './device-auth.ts';
+import { handleClientError, handleError } from './errors.ts';
 import {
   authenticate,
   checkHost,
@@ -21,13 +22,10 @@ import {
   SAFE_METHODS,
 } from './guards.ts';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth.ts';
-import { agentRoutes } from './routes/agents.ts';
+import { operationRoutes } from './operation-routes.ts';
 import { authRoutes } from './routes/auth.ts';
-import { deviceRoutes } from './routes/devices.ts';
 import { eventRoutes } from './routes/events.ts';
-import { remoteRoutes } from './routes/remote.ts';
 import { staticRoutes, WEB_CSP } from './routes/static.ts';
-import { taskRoutes } from './routes/tasks.ts';
 import { SseHub, type SseOptions } from './sse.ts';
 
 export const APP_VERSION: string = pkg.version;
@@ -45,21 +43,16 @@ export interface AppOptions {
   bodyLimit?: number;
   failedAuth?: { limit: number; windowMs: number };
   logger?: boolean;
-  /** Addresses "allow other devices" listens on; default every LAN address (tests pass 127.0.0.2). */
-  lanAddresses?: readonly string[];
 }
 
 export interface App {
   fastify: FastifyInstance;
   hub: SseHub;
-  devices: Devices;
   /** The request handler, for extra listeners of the same app (the LAN one). */
   handler: RequestListener;
   /** Host names accepted now; the LAN switch adds and removes its own. */
   allowedHosts: Set<string>;
-  /** Revokes a device token and ends that device's streams at once. */
-  revokeDevice(id: string): void;
-  /** "Allow other devices on my network": the persisted setting driving the LAN switch. */
+  /** "Allow other devices on my network": the core's, which this server's listeners drive. */
   remote: Remote;
 }
 
@@ -97,7 +90,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const brake = new FailedAuthBrake(options.failedAuth?.limit, options.failedAuth?.windowMs);
   const hub = new SseHub(options.core.events, options.core.bus, options.sse);
   const ctx = createRouteContext(options.core);
-  const devices = createDevices(options.core.store, () => options.token);
+  const devices = createDeviceAuth(options.core.store, options.token);
   fastify.decorateRequest('principal', null);
 
   // The seed's agents POST JSON with fetch's default text/plain type: parse it as JSON too.
@@ -147,20 +140,12 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   openapiRoutes(fastify, APP_VERSION);
   fastify.get('/api/health', async () => ({ ok: true, version: APP_VERSION }));
-  authRoutes(fastify, ctx, options.token, brake, devices);
-  const revokeDevice = (id: string) => {
-    devices.revoke(id);
-    hub.closeWhere((tag) => tag === id);
-  };
-  deviceRoutes(fastify, devices, revokeDevice);
-  const remote = createRemote(options.core, { addresses: options.lanAddresses });
-  remoteRoutes(fastify, remote);
-  taskRoutes(fastify, ctx);
-  agentRoutes(fastify, ctx);
-  eventRoutes(fastify, ctx, hub);
+  authRoutes(fastify, options.token, brake, devices);
+  operationRoutes(fastify, ctx, options.core.handlers);
+  eventRoutes(fastify, hub);
   mcpRoutes(fastify, options.core, APP_VERSION);
   await staticRoutes(fastify, options.webRoot);
   fastify.all('/api', async (_req, reply) => reply.code(404).send(errorBody('not_found', 'See docs/API.md')));
   if (!handler) throw new Error('Fastify did not hand over its request handler');
-  return { fastify, hub, devices, handler, allowedHosts: guard.allowedHosts, revokeDevice, remote };
+  return { fastify, hub, handler, allowedHosts: guard.allowedHosts, remote: options.core.remote };
 }

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { API_HEADERS } from '../../shared/api.ts';
 import type { Core } from '../core.ts';
-import { HttpError } from './errors.ts';
+import { HttpError } from '../errors.ts';
 
 export interface RouteContext {
   core: Core;

@@ -1,47 +1,14 @@
-// One error handler: domain errors, validation errors and Fastify's own 4xx become JSON errors.
+// Fastify's error handlers: our errors (../errors.ts) and Fastify's or Node's own 4xx as JSON errors.
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { ZodError } from 'zod';
 import type { ApiErrorBody } from '../../shared/api.ts';
-import { DomainError, type DomainErrorCode } from '../domain/errors.ts';
+import { errorBody, HttpError, INTERNAL, knownAnswer } from '../errors.ts';
 
-const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
-  not_found: 404,
-  conflict: 409,
-  invalid: 400,
-  unprocessable: 422,
-};
-
-/** Raised by guards and routes for answers that are not domain outcomes (401, 403, 429 …). */
-export class HttpError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly details: unknown;
-  constructor(status: number, code: string, message: string, details?: unknown) {
-    super(message);
-    this.status = status;
-    this.code = code;
-    this.details = details;
-  }
-}
-
-export const errorBody = (code: string, message: string, details?: unknown): ApiErrorBody => ({
-  error: details === undefined ? { code, message } : { code, message, details },
-});
-
-export function toAnswer(error: unknown): { status: number; body: ApiErrorBody } {
-  if (error instanceof HttpError) {
-    return { status: error.status, body: errorBody(error.code, error.message, error.details) };
-  }
-  if (error instanceof DomainError) {
-    return { status: DOMAIN_STATUS[error.code], body: errorBody(error.code, error.message, error.details) };
-  }
-  if (error instanceof ZodError) {
-    const details = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    const summary = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ');
-    return { status: 400, body: errorBody('validation_failed', `Invalid input: ${summary}`, details) };
-  }
+/** Errors of ours (domain, validation, guards) and Fastify's own 4xx, as status + JSON body. */
+export function toHttpAnswer(error: unknown): { status: number; body: ApiErrorBody } {
+  const known = knownAnswer(error);
+  if (known) return known;
   const fastifyError = error as Partial<FastifyError>;
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500) {
@@ -56,11 +23,11 @@ export function toAnswer(error: unknown): { status: number; body: ApiErrorBody }
       return { status, body: errorBody('payload_too_large', fastifyError.message ?? 'Body too large') };
     return { status, body: errorBody(code, fastifyError.message ?? 'Bad request') };
   }
-  return { status: 500, body: errorBody('internal', 'Internal error; the server log has the details') };
+  return INTERNAL;
 }
 
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
-  const { status, body } = toAnswer(error);
+  const { status, body } = toHttpAnswer(error);
   if (status >= 500) request.log.error({ err: error }, 'request failed');
   if (error instanceof HttpError && error.status === 429 && error.details) {
     reply.header('retry-after', String((error.details as { retry_after_s: number }).retry_after_s));

@@ -2,7 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import { API_HEADERS, SESSION_COOKIE } from '../../shared/api.ts';
 import { safeEqual, sessionCookieValue } from '../config/token.ts';
-import { HttpError } from './errors.ts';
+import { HttpError } from '../errors.ts';
 
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1'] as const;
 

@@ -52,7 +52,11 @@ export class SseHub {
   constructor(log: EventLog, bus: EventBus, options: Partial<SseOptions> = {}) {
     this.#log = log;
     this.#options = { ...DEFAULT_SSE, ...options };
-    this.#unsubscribe = bus.subscribe((event) => this.#broadcast(event));
+    this.#unsubscribe = bus.subscribe((event) => {
+      this.#broadcast(event);
+      // A revoked device loses its streams at once (after hearing why).
+      if (event.type === 'device_revoked') this.closeWhere((tag) => tag === event.payload.id);
+    });
     this.#ping = setInterval(() => this.#sendAll(': ping\n\n'), this.#options.pingMs);
     this.#ping.unref();
   }

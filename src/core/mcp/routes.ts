@@ -2,9 +2,8 @@
 // Stateless because all state lives in SQLite: no session table to leak or to lose on a restart,
 // and any client can call any time. Auth, Host and Origin checks run before, in the app's hooks.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { createCommandHandlers } from '../commands.ts';
 import type { Core } from '../core.ts';
-import { errorBody } from '../http/errors.ts';
+import { errorBody } from '../errors.ts';
 
 export const MCP_PATH = '/mcp';
 
@@ -19,11 +18,9 @@ const loadSdk = () => {
 };
 
 export function mcpRoutes(app: FastifyInstance, core: Core, version: string): void {
-  const run = createCommandHandlers(core);
-
   app.post(MCP_PATH, async (req, reply) => {
     const [{ StreamableHTTPServerTransport }, { createMcpServer }] = await loadSdk();
-    const server = createMcpServer(core, run, version, { readOnly: req.principal?.scope === 'read' });
+    const server = createMcpServer(core, version, { readOnly: req.principal?.scope === 'read' });
     // JSON answers rather than an SSE stream per call: every tool is synchronous, and curl can read it.
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: undefined,

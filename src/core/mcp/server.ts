@@ -1,11 +1,9 @@
 // Builds the MCP server over one core: the tools, the task resources, and errors as tool results.
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { ZodError } from 'zod';
-import type { RunCommand } from '../commands.ts';
 import type { Core } from '../core.ts';
-import { DomainError } from '../domain/errors.ts';
-import { createTools } from './tools.ts';
+import { knownAnswer } from '../errors.ts';
+import { TOOLS } from './tools.ts';
 
 export const MCP_SERVER_NAME = 'mission-control';
 
@@ -17,14 +15,9 @@ Resources: mission-control://tasks/{id} and mission-control://tasks/{id}/activit
 
 /** The same error shape as the HTTP API (`{ error: { code, message, details? } }`), as a tool error. */
 export function errorResult(error: unknown): CallToolResult {
-  let body: { code: string; message: string; details?: unknown };
-  if (error instanceof DomainError)
-    body = { code: error.code, message: error.message, details: error.details };
-  else if (error instanceof ZodError) {
-    const details = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    body = { code: 'validation_failed', message: `Invalid input: ${error.message}`, details };
-  } else throw error; // not the caller's fault: the SDK reports it as an internal error
-  return { isError: true, content: [{ type: 'text', text: JSON.stringify({ error: body }) }] };
+  const known = knownAnswer(error);
+  if (!known) throw error; // not the caller's fault: the SDK reports it as an internal error
+  return { isError: true, content: [{ type: 'text', text: JSON.stringify(known.body) }] };
 }
 
 const json = (uri: URL, value: unknown) => ({
@@ -34,7 +27,6 @@ const json = (uri: URL, value: unknown) => ({
 /** `readOnly` (a read-only device token): only the tools that read are offered at all. */
 export function createMcpServer(
   core: Core,
-  run: RunCommand,
   version: string,
   { readOnly = false }: { readOnly?: boolean } = {},
 ): McpServer {
@@ -42,7 +34,7 @@ export function createMcpServer(
     { name: MCP_SERVER_NAME, title: 'Mission Control', version },
     { instructions: INSTRUCTIONS, capabilities: { tools: {}, resources: {} } },
   );
-  for (const tool of createTools(core, run).filter((t) => !readOnly || !t.write)) {
+  for (const tool of TOOLS.filter((t) => !readOnly || !t.write)) {
     server.registerTool(
       tool.name,
       {
@@ -52,9 +44,9 @@ export function createMcpServer(
         outputSchema: tool.output,
         annotations: { readOnlyHint: !tool.write, destructiveHint: tool.name.startsWith('delete') },
       },
-      (input: unknown): CallToolResult => {
+      async (input: unknown): Promise<CallToolResult> => {
         try {
-          const result = tool.run(input) as Record<string, unknown>;
+          const result = tool.toResult(await core.run(tool.operation, tool.toInput(input)));
           return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result };
         } catch (error) {
           return errorResult(error);

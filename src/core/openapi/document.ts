@@ -1,4 +1,4 @@
-// Builds the OpenAPI 3.1 document from the operation list and the shared zod schemas (z.toJSONSchema).
+// Builds the OpenAPI 3.1 document from the operation table, the fixed routes and the shared zod schemas.
 import { z } from 'zod';
 import { Activity, Agent, Deliverable, Session, Snapshot, Task } from '../../shared/entities.ts';
 import {
@@ -11,18 +11,12 @@ import {
   TaskCreate,
   TaskPatch,
 } from '../../shared/inputs.ts';
+import { tableOperations } from './from-table.ts';
 import type { HeaderParam, Operation } from './operation.ts';
-import { deviceOperations } from './operations-devices.ts';
-import { otherOperations } from './operations-other.ts';
-import { remoteOperations } from './operations-remote.ts';
-import { taskOperations } from './operations-tasks.ts';
+import { fixedOperations } from './operations-fixed.ts';
 
-export const OPERATIONS: readonly Operation[] = [
-  ...taskOperations,
-  ...otherOperations,
-  ...deviceOperations,
-  ...remoteOperations,
-];
+/** Every documented route: the operation table's, then the fixed ones (stream, auth, health, MCP). */
+export const OPERATIONS: readonly Operation[] = [...tableOperations(), ...fixedOperations];
 
 type Json = Record<string, unknown>;
 

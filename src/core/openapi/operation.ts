@@ -1,4 +1,4 @@
-// The shape of one documented route: zod schemas and examples, turned into OpenAPI by document.ts.
+// The shape of one documented route (from the operation table, or a fixed one), turned into OpenAPI by document.ts.
 import type { z } from 'zod';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';

@@ -1,7 +1,7 @@
 import { createServer, request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LanSwitch } from '../server.ts';
 import { SseReader, startTestServer, type TestServer, testCore } from '../testing/harness.ts';
+import type { LanSwitch } from './remote.ts';
 import { createRemote, REMOTE_SETTING } from './remote.ts';
 
 // 127.0.0.2 stands in for a LAN address: another address of this machine, loopback traffic only.
@@ -133,9 +133,9 @@ describe('allow other devices on my network', () => {
     const { core, close } = testCore();
     cleanups.push(close);
     const lan = { enabled: false, urls: [] } as unknown as LanSwitch;
-    const remote = createRemote(core, { addresses: ['192.168.1.20'] });
+    const remote = createRemote(core.store);
     expect(() => remote.status()).toThrow(/not listening yet/);
-    remote.attach({ lan, host: '0.0.0.0', port: 4000 });
+    remote.attach({ lan, host: '0.0.0.0', port: 4000, addresses: ['192.168.1.20'] });
     expect(remote.status()).toEqual({
       enabled: true,
       urls: ['http://192.168.1.20:4000'],

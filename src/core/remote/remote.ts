@@ -1,17 +1,22 @@
 // "Allow other devices on my network": the persisted setting bound to the running server's LAN switch.
 import { z } from 'zod';
 import type { RemoteStatus } from '../../shared/remote.ts';
-import type { Core } from '../core.ts';
-import { conflict } from '../domain/errors.ts';
+import { conflict, unavailable } from '../domain/errors.ts';
+import type { Store } from '../domain/store.ts';
 import { lanAddresses, urlHost } from '../network.ts';
-import type { LanSwitch } from '../server.ts';
 import { createSettings } from './settings.ts';
 
 export const REMOTE_SETTING = 'remote.enabled';
 
-export interface RemoteOptions {
-  /** The addresses the switch opens; default every LAN address of the machine (read when used). */
-  addresses?: readonly string[];
+/** The opt-in listener for other devices: same app, same port, on the LAN addresses (server.ts). */
+export interface LanSwitch {
+  readonly enabled: boolean;
+  /** Base URLs other devices can open (one per address), empty when off. */
+  readonly urls: string[];
+  /** Starts listening on `addresses` (default: every LAN address) and allows their Host names. */
+  enable(addresses?: string[]): Promise<string[]>;
+  /** Closes the LAN listeners at once: their streams and connections end. */
+  disable(): Promise<void>;
 }
 
 /** What the remote control drives: known only once the server listens (see server.ts). */
@@ -20,13 +25,15 @@ export interface RemoteTarget {
   /** The address the main listener is bound to (`--host`). */
   host: string;
   port: number;
+  /** The addresses the switch opens; default every LAN address of the machine (read when used). */
+  addresses?: readonly string[] | undefined;
 }
 
 const WILDCARDS = new Set(['0.0.0.0', '::']);
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
 
-export function createRemote(core: Pick<Core, 'db' | 'store'>, options: RemoteOptions = {}) {
-  const settings = createSettings(core);
+export function createRemote(store: Store) {
+  const settings = createSettings(store);
   let target: RemoteTarget | undefined;
   // Turning on and off are serialised: two quick clicks must not race two listeners onto one port.
   let queue: Promise<unknown> = Promise.resolve();
@@ -37,10 +44,10 @@ export function createRemote(core: Pick<Core, 'db' | 'store'>, options: RemoteOp
   };
 
   const attached = (): RemoteTarget => {
-    if (!target) throw conflict('The server is not listening yet');
+    if (!target) throw unavailable('The server is not listening yet');
     return target;
   };
-  const candidates = () => [...(options.addresses ?? lanAddresses().map((a) => a.address))];
+  const candidates = () => [...(target?.addresses ?? lanAddresses().map((a) => a.address))];
   /** Bound beyond loopback by `--host`: always reachable, nothing to switch. */
   const fixed = (t: RemoteTarget) => !isLoopback(t.host);
 

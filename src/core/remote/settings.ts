@@ -1,10 +1,10 @@
 // Persisted settings: one JSON value per key in the `settings` table, read back through a zod schema.
 import type { z } from 'zod';
-import type { Core } from '../core.ts';
+import type { Store } from '../domain/store.ts';
 
-export function createSettings(core: Pick<Core, 'db' | 'store'>) {
-  const select = core.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
-  const upsert = core.db.prepare<[string, string, string]>(
+export function createSettings(store: Store) {
+  const select = store.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const upsert = store.db.prepare<[string, string, string]>(
     `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   );
@@ -17,7 +17,7 @@ export function createSettings(core: Pick<Core, 'db' | 'store'>) {
       return parsed.success ? parsed.data : fallback;
     },
     set(key: string, value: unknown): void {
-      upsert.run(key, JSON.stringify(value), core.store.now());
+      upsert.run(key, JSON.stringify(value), store.now());
     },
   };
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { StreamEvent } from '../../shared/events.ts';
 import { type Core, type CoreOptions, createCore } from '../core.ts';
 import type { AppOptions } from '../http/app.ts';
-import { type RunningServer, startServer } from '../server.ts';
+import { type RunningServer, type ServerOptions, startServer } from '../server.ts';
 
 export const TEST_TOKEN = 'test-token-0123456789';
 
@@ -38,7 +38,7 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: Partial<AppOptions> & { dataDir?: string; coreOptions?: Partial<CoreOptions> } = {},
+  options: Partial<ServerOptions> & { dataDir?: string; coreOptions?: Partial<CoreOptions> } = {},
 ): Promise<TestServer> {
   const temp = options.dataDir ? undefined : tempDir();
   const dataDir = options.dataDir ?? (temp?.dir as string);

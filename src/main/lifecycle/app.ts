@@ -1,10 +1,8 @@
 // Starts and stops the desktop app's parts in order: core → server → window → IPC → tray.
 import { join } from 'node:path';
 import { type BrowserWindow, clipboard } from 'electron';
-import { createCommandHandlers } from '../../core/commands.ts';
 import { loadOrCreateToken } from '../../core/config/token.ts';
 import { type Core, createCore } from '../../core/core.ts';
-import { createServerCommandHandlers } from '../../core/remote/commands.ts';
 import { type RunningServer, startServer } from '../../core/server.ts';
 import { DEFAULT_PORT } from '../../shared/api.ts';
 import { IPC_CHANNELS } from '../../shared/ipc.ts';
@@ -109,8 +107,6 @@ function wire(
 
   const disposeIpc = registerIpc({
     core,
-    run: createCommandHandlers(core),
-    runServer: server ? createServerCommandHandlers(server) : null,
     window: () => (win.isDestroyed() ? null : win),
     origin,
     info: () => ({ version: options.version, apiUrl: server?.url ?? '' }),

@@ -21,7 +21,9 @@ describe('bootstrap', () => {
     await settle();
     expect(store.getState().loaded).toBe(true);
     expect(backend.subscriptions).toEqual([7]);
-    backend.push(ev(8, 'task_updated', aTask({ version: 2, status: 'done' })));
+    backend.push(
+      ev(8, 'task_updated', { ...aTask({ version: 2, status: 'done' }), previous_status: 'inbox' }),
+    );
     await settle();
     expect(store.getState().data.tasks.t1?.status).toBe('done');
     expect(store.getState().connection).toBe('live');

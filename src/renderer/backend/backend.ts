@@ -1,19 +1,19 @@
 // What the renderer needs from its host: commands, the event stream, and connection state.
 // HttpBackend (browser: fetch + EventSource) and IpcBackend (desktop: preload bridge) implement it,
 // so the store and every component run the same code in both.
-import type { AnyCommandInput, AnyCommandName, AnyCommandOutput } from '../../shared/commands.ts';
 import type { StreamEvent } from '../../shared/events.ts';
 import type { AppInfo, OpenOutcome } from '../../shared/ipc.ts';
+import type { OperationInput, OperationName, OperationOutput } from '../../shared/operations/index.ts';
 import type { SessionInfo } from '../../shared/remote.ts';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
 export interface Backend {
   /**
-   * Runs a command (the board's, or a server one such as `remote.set` that only the owner may
-   * send); rejects with a BackendError carrying the API's error code and message.
+   * Runs an operation of the table (the board's, or a server one such as `remote.set` that only
+   * the owner may send); rejects with a BackendError carrying the API's error code and message.
    */
-  invoke<C extends AnyCommandName>(command: C, input: AnyCommandInput<C>): Promise<AnyCommandOutput<C>>;
+  invoke<N extends OperationName>(command: N, input: OperationInput<N>): Promise<OperationOutput<N>>;
   /**
    * Follows the event stream from `lastEventId` (events after it, in id order, no gap, no
    * duplicate; a `reset` event when the host cannot continue from there). Returns the unsubscribe.

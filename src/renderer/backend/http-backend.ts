@@ -1,7 +1,9 @@
-// The browser Backend: commands over fetch (cookie auth, HTTP_CALLS mapping) and events over EventSource.
+// The browser Backend: operations over fetch (cookie auth, the table's HTTP binding) and events over EventSource.
 import type { ApiErrorBody } from '../../shared/api.ts';
-import { ALL_COMMAND_INPUTS, HTTP_CALLS } from '../../shared/commands.ts';
+import { describeIssues, issuesOf } from '../../shared/errors.ts';
 import type { StreamEvent } from '../../shared/events.ts';
+import { httpCallOf } from '../../shared/operations/http-call.ts';
+import { OPERATIONS } from '../../shared/operations/index.ts';
 import { type Backend, BackendError } from './backend.ts';
 import { backoffDelay } from './backoff.ts';
 
@@ -52,13 +54,17 @@ export function createHttpBackend(options: HttpBackendOptions = {}): Backend {
   return {
     async invoke(command, input) {
       // Parse with the shared schema so defaults and refusals match the server's before the round trip.
-      const parsed = ALL_COMMAND_INPUTS[command].safeParse(input);
+      const parsed = OPERATIONS[command].input.safeParse(input);
       if (!parsed.success) {
-        throw new BackendError('validation_failed', parsed.error.issues[0]?.message ?? 'Invalid input', 400);
+        const details = issuesOf(parsed.error);
+        throw new BackendError(
+          'validation_failed',
+          `Invalid input: ${describeIssues(details)}`,
+          400,
+          details,
+        );
       }
-      const call = (HTTP_CALLS[command] as (i: unknown) => ReturnType<(typeof HTTP_CALLS)['snapshot']>)(
-        parsed.data,
-      );
+      const call = httpCallOf(command, parsed.data as never);
       const headers: Record<string, string> = { ...call.headers };
       if (call.body !== undefined) headers['content-type'] = 'application/json';
       const body = await httpRequest(doFetch, base + call.path, {

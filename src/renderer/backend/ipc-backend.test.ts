@@ -6,7 +6,7 @@ import { createIpcBackend } from './ipc-backend.ts';
 const ev = (id: number): DomainEvent => ({
   id,
   type: 'task_deleted',
-  payload: { id: `t${id}` },
+  payload: { id: `t${id}`, removed: { activity_ids: [], deliverable_ids: [], session_ids: [] } },
   created_at: '2026-01-01T00:00:00.000Z',
 });
 

@@ -40,7 +40,10 @@ describe('Board', () => {
       store.setState((s) => ({
         data: applyEvent(
           s.data,
-          ev(1, 'task_updated', aTask({ id: 't2', title: 'Review docs', status: 'done', version: 2 })),
+          ev(1, 'task_updated', {
+            ...aTask({ id: 't2', title: 'Review docs', status: 'done', version: 2 }),
+            previous_status: 'review',
+          }),
         ).data,
       }));
     });

@@ -1,5 +1,7 @@
 // The pure reducer that folds stream events into BoardData: in id order, duplicates skipped, gaps reported.
-import type { StreamEvent } from '../../shared/events.ts';
+import type { Task } from '../../shared/entities.ts';
+import type { AgentDeleted, StreamEvent, TaskUpdated } from '../../shared/events.ts';
+import { exhaustive } from '../../shared/exhaustive.ts';
 import { type BoardData, describeEvent, FEED_LIMIT, type FeedItem } from './board-data.ts';
 
 /** `gap`: an event id jumped past lastEventId + 1; `reset`: the server cannot resume. Both mean refetch. */
@@ -76,20 +78,20 @@ function fold(draft: Draft, event: Exclude<StreamEvent, { type: 'reset' }>): voi
   switch (event.type) {
     case 'task_created':
     case 'task_updated': {
-      const current = data.tasks[event.payload.id];
+      const task = withoutPreviousStatus(event.payload);
+      const current = data.tasks[task.id];
       // Our own command's answer may already hold a newer version than this event.
-      if (!current || current.version <= event.payload.version)
-        draft.table('tasks')[event.payload.id] = event.payload;
+      if (!current || current.version <= task.version) draft.table('tasks')[task.id] = task;
       return;
     }
     case 'task_deleted': {
-      const id = event.payload.id;
+      const { id, removed } = event.payload;
       delete draft.table('tasks')[id];
+      // The task's own caches hold exactly its removed activities and deliverables.
       delete draft.table('activities')[id];
       delete draft.table('deliverables')[id];
-      // Sessions of a task go with it (ON DELETE CASCADE, no event of their own).
-      for (const session of Object.values(data.sessions))
-        if (session.task_id === id) delete draft.table('sessions')[session.id];
+      for (const sessionId of removed.session_ids)
+        if (data.sessions[sessionId]) delete draft.table('sessions')[sessionId];
       return;
     }
     case 'activity_logged': {
@@ -112,16 +114,43 @@ function fold(draft: Draft, event: Exclude<StreamEvent, { type: 'reset' }>): voi
     case 'agent_updated':
       draft.table('agents')[event.payload.id] = event.payload;
       return;
-    case 'agent_deleted': {
-      const id = event.payload.id;
-      delete draft.table('agents')[id];
-      // ON DELETE SET NULL on the server, without events for the rows it touched.
-      for (const task of Object.values(data.tasks))
-        if (task.assigned_agent_id === id)
-          draft.table('tasks')[task.id] = { ...task, assigned_agent_id: null };
-      for (const session of Object.values(data.sessions))
-        if (session.agent_id === id) draft.table('sessions')[session.id] = { ...session, agent_id: null };
+    case 'agent_deleted':
+      foldAgentDeleted(draft, event.payload);
       return;
-    }
+    case 'device_revoked':
+      return; // not board data: the other-devices panel reloads its list when opened
+    default:
+      exhaustive(event);
+  }
+}
+
+/** The event carries the previous status for subscribers; the mirrored row is the task alone. */
+function withoutPreviousStatus(payload: Task | TaskUpdated): Task {
+  if (!('previous_status' in payload)) return payload;
+  const { previous_status: _, ...task } = payload;
+  return task;
+}
+
+/** Clears the references the server set to null, exactly on the rows the event lists. */
+function foldAgentDeleted(draft: Draft, { id, cleared }: AgentDeleted): void {
+  const { data } = draft;
+  delete draft.table('agents')[id];
+  const clearTask = (taskId: string, field: 'assigned_agent_id' | 'created_by_agent_id') => {
+    const task = data.tasks[taskId];
+    if (task) draft.table('tasks')[taskId] = { ...task, [field]: null };
+  };
+  for (const taskId of cleared.assigned_task_ids) clearTask(taskId, 'assigned_agent_id');
+  for (const taskId of cleared.created_task_ids) clearTask(taskId, 'created_by_agent_id');
+  for (const sessionId of cleared.session_ids) {
+    const session = data.sessions[sessionId];
+    if (session) draft.table('sessions')[sessionId] = { ...session, agent_id: null };
+  }
+  if (cleared.activity_ids.length === 0) return;
+  const activityIds = new Set(cleared.activity_ids);
+  for (const [taskId, list] of Object.entries(data.activities)) {
+    if (!list.some((a) => activityIds.has(a.id))) continue;
+    draft.table('activities')[taskId] = list.map((a) =>
+      activityIds.has(a.id) ? { ...a, agent_id: null } : a,
+    );
   }
 }

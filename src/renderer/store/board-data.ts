@@ -1,6 +1,7 @@
 // The server-mirrored data of the board, and the pure functions that change it (no React, no I/O).
 import type { Activity, Agent, Deliverable, Session, Snapshot, Task } from '../../shared/entities.ts';
 import type { DomainEvent, EventType } from '../../shared/events.ts';
+import { exhaustive } from '../../shared/exhaustive.ts';
 
 export interface FeedItem {
   id: number;
@@ -94,5 +95,10 @@ export function describeEvent(event: DomainEvent, data: BoardData): string {
       return `Agent ${event.payload.name} is ${event.payload.status}`;
     case 'agent_deleted':
       return `Agent removed: ${data.agents[event.payload.id]?.name ?? event.payload.id}`;
+    case 'device_revoked':
+      return 'A device token was revoked';
+    default:
+      exhaustive(event);
+      return 'Something changed';
   }
 }

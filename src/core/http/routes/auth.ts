@@ -3,9 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../../../shared/api.ts';
 import { safeEqual, sessionCookieValue } from '../../config/token.ts';
-import type { Devices } from '../../domain/devices.ts';
-import { parse, type RouteContext } from '../context.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError } from '../../errors.ts';
+import { parse } from '../context.ts';
+import type { DeviceAuth } from '../device-auth.ts';
 import type { FailedAuthBrake } from '../guards.ts';
 
 const SessionCreate = z.strictObject({ token: z.string().min(1).max(1000) });
@@ -13,10 +13,9 @@ const COOKIE = { path: '/', httpOnly: true, sameSite: 'strict', secure: false } 
 
 export function authRoutes(
   app: FastifyInstance,
-  _ctx: RouteContext,
   token: string,
   brake: FailedAuthBrake,
-  devices: Devices,
+  devices: DeviceAuth,
 ): void {
   app.post('/api/auth/session', async (req, reply) => {
     brake.check(req.ip);

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { errorBody } from '../errors.ts';
+import { errorBody } from '../../errors.ts';
 
 export const WEB_CSP = [
   "default-src 'self'",

@@ -1,17 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { SseReader, startTestServer, type TestServer } from '../testing/harness.ts';
-import { createServerCommandHandlers } from './commands.ts';
 
 let s: TestServer;
 afterEach(async () => {
   await s?.close();
 });
 
-describe('server commands (what the desktop bridge runs for the owner)', () => {
+describe('server operations (what the desktop bridge runs for the owner)', () => {
   it('switches remote access and issues, lists and revokes device tokens', async () => {
     s = await startTestServer({ lanAddresses: ['127.0.0.2'] });
-    const run = createServerCommandHandlers(s.server);
+    const run = async <N extends Parameters<typeof s.core.run>[0]>(name: N, input: unknown) =>
+      s.core.run(name, input);
     expect(await run('remote.status', {})).toMatchObject({ enabled: false });
     expect(await run('remote.set', { enabled: true })).toMatchObject({ enabled: true });
     expect(s.server.lan.enabled).toBe(true);
@@ -31,7 +31,8 @@ describe('server commands (what the desktop bridge runs for the owner)', () => {
 
   it('validates input with the shared schemas', async () => {
     s = await startTestServer({ lanAddresses: ['127.0.0.2'] });
-    const run = createServerCommandHandlers(s.server);
+    const run = async <N extends Parameters<typeof s.core.run>[0]>(name: N, input: unknown) =>
+      s.core.run(name, input);
     await expect(run('remote.set', { enabled: 'on' })).rejects.toBeInstanceOf(ZodError);
     await expect(run('devices.create', { name: '' })).rejects.toBeInstanceOf(ZodError);
     await expect(run('devices.revoke', { id: 'missing' })).rejects.toMatchObject({ code: 'not_found' });

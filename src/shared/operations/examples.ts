@@ -1,5 +1,7 @@
-// Example values for the OpenAPI document; a test parses each one with the schema it illustrates.
-import type { Activity, Agent, Deliverable, Session, Snapshot, Task } from '../../shared/entities.ts';
+// Example values for the operation docs (OpenAPI); a test parses each one with the schema it illustrates.
+import type { Device } from '../devices.ts';
+import type { Activity, Agent, Deliverable, Session, Snapshot, Task } from '../entities.ts';
+import type { RemoteStatus } from '../remote.ts';
 
 const at = '2026-01-31T12:00:00.000Z';
 const later = '2026-01-31T12:05:00.000Z';
@@ -121,4 +123,20 @@ export const mcpExample = {
       structuredContent: task,
     },
   },
+};
+
+export const device: Device = {
+  id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+  name: 'Phone',
+  scope: 'read',
+  created_at: at,
+  last_used_at: null,
+  revoked_at: null,
+};
+
+export const remoteStatus: RemoteStatus = {
+  enabled: true,
+  urls: ['http://192.168.1.20:4000'],
+  addresses: ['192.168.1.20'],
+  fixed: false,
 };

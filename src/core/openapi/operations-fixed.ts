@@ -1,10 +1,7 @@
-// Documented routes besides /api/tasks: agents, sessions, stream, snapshot, auth, health, MCP, this doc.
+// Documented routes outside the operation table: the stream, auth, health, MCP and this document.
 import { z } from 'zod';
-import { Agent, Session, Snapshot } from '../../shared/entities.ts';
-import { AgentCreate, AgentPatch, SessionListQuery, SessionPatch } from '../../shared/inputs.ts';
-import * as ex from './examples.ts';
+import * as ex from '../../shared/operations/examples.ts';
 import type { Operation } from './operation.ts';
-import { Deleted } from './operations-tasks.ts';
 
 const Health = z.object({ ok: z.literal(true), version: z.string() });
 const TokenExchange = z.strictObject({ token: z.string().min(1).max(1000) });
@@ -19,104 +16,7 @@ const StreamQuery = z.object({
 const JsonRpc = z.looseObject({ jsonrpc: z.literal('2.0') });
 const OpenApiDoc = z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) });
 
-export const otherOperations: Operation[] = [
-  {
-    method: 'get',
-    path: '/api/agents',
-    operationId: 'listAgents',
-    tag: 'agents',
-    summary: 'List agents',
-    ok: { status: 200, description: 'The agents', schema: Agent, list: true, example: [ex.agent] },
-    errors: [],
-  },
-  {
-    method: 'post',
-    path: '/api/agents',
-    operationId: 'createAgent',
-    tag: 'agents',
-    summary: 'Create an agent',
-    headers: ['idempotencyKey'],
-    body: { schema: AgentCreate, example: ex.input.agentCreate },
-    ok: { status: 201, description: 'The created agent', schema: Agent, example: ex.agent },
-    errors: [400],
-  },
-  {
-    method: 'get',
-    path: '/api/agents/:id',
-    operationId: 'getAgent',
-    tag: 'agents',
-    summary: 'Get an agent',
-    ok: { status: 200, description: 'The agent', schema: Agent, example: ex.agent },
-    errors: [404],
-  },
-  {
-    method: 'patch',
-    path: '/api/agents/:id',
-    operationId: 'updateAgent',
-    tag: 'agents',
-    summary: 'Update an agent',
-    headers: ['idempotencyKey'],
-    body: { schema: AgentPatch, example: ex.input.agentPatch },
-    ok: { status: 200, description: 'The updated agent', schema: Agent, example: ex.agent },
-    errors: [400, 404],
-  },
-  {
-    method: 'delete',
-    path: '/api/agents/:id',
-    operationId: 'deleteAgent',
-    tag: 'agents',
-    summary: 'Delete an agent',
-    description: 'Tasks and sessions keep existing; their references to the agent become null.',
-    headers: ['idempotencyKey'],
-    ok: {
-      status: 200,
-      description: 'The id of the deleted agent',
-      schema: Deleted,
-      example: { id: ex.ids.developer },
-    },
-    errors: [404],
-  },
-  {
-    method: 'get',
-    path: '/api/openclaw/sessions',
-    operationId: 'listSessions',
-    tag: 'sessions',
-    summary: 'List sessions',
-    query: SessionListQuery,
-    ok: { status: 200, description: 'The sessions', schema: Session, list: true, example: [ex.session] },
-    errors: [400],
-  },
-  {
-    method: 'get',
-    path: '/api/openclaw/sessions/:id',
-    operationId: 'getSession',
-    tag: 'sessions',
-    summary: 'Get a session',
-    ok: { status: 200, description: 'The session', schema: Session, example: ex.session },
-    errors: [404],
-  },
-  {
-    method: 'patch',
-    path: '/api/openclaw/sessions/:id',
-    operationId: 'updateSession',
-    tag: 'sessions',
-    summary: 'Update or end a session',
-    description: 'Status `completed` or `failed` ends it and sets `ended_at`.',
-    headers: ['idempotencyKey'],
-    body: { schema: SessionPatch, example: ex.input.sessionPatch },
-    ok: { status: 200, description: 'The session', schema: Session, example: ex.endedSession },
-    errors: [400, 404],
-  },
-  {
-    method: 'get',
-    path: '/api/snapshot',
-    operationId: 'getSnapshot',
-    tag: 'events',
-    summary: 'Board snapshot with its last event id',
-    description: 'Load this, then follow the stream from `last_event_id` with no gap.',
-    ok: { status: 200, description: 'Tasks, agents and sessions', schema: Snapshot, example: ex.snapshot },
-    errors: [],
-  },
+export const fixedOperations: Operation[] = [
   {
     method: 'get',
     path: '/api/events/stream',

@@ -1,0 +1,87 @@
+// Every operation of the table as an HTTP route, registered in one loop: access checked, the one
+// input assembled from path, query, body and headers, parsed with the table's schema, then run.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import type { Access, HttpBinding, OperationDef } from '../../shared/operation.ts';
+import { pathFields } from '../../shared/operations/http-call.ts';
+import { OPERATION_NAMES, OPERATIONS } from '../../shared/operations/index.ts';
+import { HttpError } from '../errors.ts';
+import type { Handlers } from '../operations.ts';
+import type { RouteContext } from './context.ts';
+import { parseIfMatch } from './guards.ts';
+
+type Fields = Record<string, unknown>;
+const isPlainObject = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A device token may read; writes need a read-write one; owner operations need the owner token. */
+function checkAccess(req: FastifyRequest, access: Access, summary: string): void {
+  const principal = req.principal;
+  if (!principal) return;
+  if (access === 'owner' && principal.deviceId !== null)
+    throw new HttpError(403, 'owner_only', `Only the owner token can do this: ${summary}`);
+  if (access !== 'read' && principal.scope === 'read')
+    throw new HttpError(403, 'read_only', 'This device token is read-only');
+}
+
+/** The operation's one input, from the parts of the request its binding names. */
+function inputOf(binding: HttpBinding, shape: Fields | undefined, req: FastifyRequest): unknown {
+  const params = req.params as Record<string, string>;
+  const fromPath: Fields = {};
+  for (const [field, param] of pathFields(binding)) fromPath[field] = params[param];
+  const fromHeaders: Fields = {};
+  for (const field of Object.keys(binding.headers ?? {})) fromHeaders[field] = parseIfMatch(req);
+  const fixed = { ...fromPath, ...fromHeaders };
+  if (binding.method === 'GET') {
+    // Queries ignore parameters the operation does not know (cache busters and the like).
+    const query = isPlainObject(req.query) ? req.query : {};
+    const known = Object.fromEntries(Object.entries(query).filter(([key]) => shape && key in shape));
+    return { ...known, ...fixed };
+  }
+  if (binding.body !== undefined) return { ...fixed, [binding.body]: req.body ?? {} };
+  // DELETE carries no body; elsewhere the body is the input's own fields.
+  if (binding.method === 'DELETE' || Object.keys(fixed).length === 0)
+    return binding.method === 'DELETE' ? fixed : req.body;
+  return isPlainObject(req.body) ? { ...req.body, ...fixed } : req.body;
+}
+
+/** Error paths as the client wrote them: `title`, not `changes.title`. */
+function relativeTo(error: ZodError, bodyField: string | undefined): ZodError {
+  if (bodyField === undefined) return error;
+  return new ZodError(
+    error.issues.map((issue) =>
+      issue.path[0] === bodyField ? { ...issue, path: issue.path.slice(1) } : issue,
+    ),
+  );
+}
+
+export function operationRoutes(app: FastifyInstance, { write }: RouteContext, handlers: Handlers): void {
+  for (const name of OPERATION_NAMES) {
+    const op: OperationDef = OPERATIONS[name];
+    const binding = op.http;
+    const shape = 'shape' in op.input ? (op.input.shape as Fields) : undefined;
+    const handle = handlers[name] as (input: unknown) => unknown;
+    const respond = (reply: FastifyReply, result: unknown) => {
+      if (binding.etag) reply.header('etag', `"${(result as { version: number }).version}"`);
+      return result;
+    };
+    app.route({
+      method: binding.method,
+      url: binding.path,
+      handler: async (req, reply) => {
+        checkAccess(req, op.access, op.docs.summary);
+        let input: unknown;
+        try {
+          input = op.input.parse(inputOf(binding, shape, req) ?? {});
+        } catch (error) {
+          throw error instanceof ZodError ? relativeTo(error, binding.body) : error;
+        }
+        // Board writes: group commit, Idempotency-Key; the rest answers what the handler gives.
+        if (op.access === 'write')
+          return write(req, reply, binding.status, () => respond(reply, handle(input)));
+        const result = await handle(input);
+        return reply.code(binding.status).send(respond(reply, result));
+      },
+    });
+  }
+}

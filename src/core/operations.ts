@@ -1,0 +1,87 @@
+// The core's handler map: one handler per operation of the table (the compiler insists), and the
+// one entry every transport calls: `run(name, input)` parses with the table's schema, then handles.
+import type { Snapshot } from '../shared/entities.ts';
+import {
+  type OperationName,
+  type OperationOutput,
+  type Operations,
+  type ParsedInput,
+  parseInput,
+} from '../shared/operations/index.ts';
+import type { Activities } from './domain/activities.ts';
+import type { Agents } from './domain/agents.ts';
+import type { Deliverables } from './domain/deliverables.ts';
+import type { Devices } from './domain/devices.ts';
+import type { Sessions } from './domain/sessions.ts';
+import type { Tasks } from './domain/tasks.ts';
+import type { Remote } from './remote/remote.ts';
+
+/** What the handlers work with: the domain services of one core. */
+export interface Services {
+  tasks: Tasks;
+  agents: Agents;
+  activities: Activities;
+  deliverables: Deliverables;
+  sessions: Sessions;
+  devices: Devices;
+  remote: Remote;
+  snapshot(): Snapshot;
+}
+
+/**
+ * Board writes answer at once: they run inside a (group-committed) transaction. Reads and the
+ * owner's server operations may answer later (the LAN switch waits for its listener).
+ */
+export type Handlers = {
+  [N in OperationName]: (
+    input: ParsedInput<N>,
+  ) => Operations[N]['access'] extends 'write'
+    ? OperationOutput<N>
+    : OperationOutput<N> | Promise<OperationOutput<N>>;
+};
+
+export function createHandlers(s: Services): Handlers {
+  return {
+    'tasks.list': (query) => s.tasks.list(query),
+    'tasks.get': ({ id }) => s.tasks.get(id),
+    'tasks.create': (input) => s.tasks.create(input),
+    'tasks.update': ({ id, changes, expected_version }) => s.tasks.update(id, changes, expected_version),
+    'tasks.delete': ({ id }) => s.tasks.remove(id),
+    'activities.list': ({ task_id, ...query }) => s.activities.list(task_id, query),
+    'activities.create': ({ task_id, activity }) => s.activities.create(task_id, activity),
+    'deliverables.list': ({ task_id }) => s.deliverables.list(task_id),
+    'deliverables.create': ({ task_id, deliverable }) => s.deliverables.create(task_id, deliverable),
+    'sessions.ofTask': ({ task_id }) => {
+      s.tasks.assertExists(task_id);
+      return s.sessions.list({ task_id });
+    },
+    'sessions.register': ({ task_id, session }) => s.sessions.registerSubagent(task_id, session),
+    snapshot: () => s.snapshot(),
+    'agents.list': () => s.agents.list(),
+    'agents.get': ({ id }) => s.agents.get(id),
+    'agents.create': (input) => s.agents.create(input),
+    'agents.update': ({ id, changes }) => s.agents.update(id, changes),
+    'agents.delete': ({ id }) => s.agents.remove(id),
+    'sessions.list': (query) => s.sessions.list(query),
+    'sessions.get': ({ id }) => s.sessions.get(id),
+    'sessions.update': ({ id, changes }) => s.sessions.update(id, changes),
+    'remote.status': () => s.remote.status(),
+    'remote.set': ({ enabled }) => s.remote.setEnabled(enabled),
+    'devices.list': () => s.devices.list(),
+    'devices.create': (input) => s.devices.create(input),
+    'devices.revoke': ({ id }) => ({ id: s.devices.revoke(id).id }),
+  };
+}
+
+/** Runs one operation: parses `input` with its schema (a ZodError on bad input), then its handler. */
+export function createRunner(handlers: Handlers) {
+  return function run<N extends OperationName>(
+    name: N,
+    input: unknown,
+  ): OperationOutput<N> | Promise<OperationOutput<N>> {
+    const handler = handlers[name] as (value: ParsedInput<N>) => OperationOutput<N>;
+    return handler(parseInput(name, input));
+  };
+}
+
+export type RunOperation = ReturnType<typeof createRunner>;

@@ -1,0 +1,164 @@
+// Operations on agents and their sessions, and the board snapshot.
+import { z } from 'zod';
+import { Agent, Session, Snapshot } from '../entities.ts';
+import { AgentCreate, AgentPatch, Id, SessionListQuery, SessionPatch } from '../inputs.ts';
+import { defineOperation } from '../operation.ts';
+import * as ex from './examples.ts';
+import { Deleted } from './tasks.ts';
+
+const ById = z.strictObject({ id: Id });
+const operator = 'The operator manages agents from the board; agents need only list_agents';
+
+/** Ends a sub-agent session: the `status` of SessionPatch without `active`. */
+const SubagentEnd = z.strictObject({
+  id: Id.describe('The session id (the `id` register_subagent answered, not openclaw_session_id)'),
+  status: z.enum(['completed', 'failed']).default('completed'),
+});
+
+export const agentOperations = {
+  snapshot: defineOperation({
+    input: z.strictObject({}),
+    output: Snapshot,
+    access: 'read',
+    http: { method: 'GET', path: '/api/snapshot', status: 200 },
+    mcp: { omit: 'The whole board is too large for an agent context; list_tasks filters it' },
+    ipc: true,
+    docs: {
+      tag: 'events',
+      id: 'getSnapshot',
+      summary: 'Board snapshot with its last event id',
+      description: 'Load this, then follow the stream from `last_event_id` with no gap.',
+      result: ex.snapshot,
+      errors: [],
+    },
+  }),
+  'agents.list': defineOperation({
+    input: z.strictObject({}),
+    output: z.array(Agent),
+    access: 'read',
+    http: { method: 'GET', path: '/api/agents', status: 200 },
+    mcp: {
+      tool: 'list_agents',
+      title: 'List agents',
+      description: 'The agents known to the board (use their ids for assigned_agent_id and agent_id).',
+      wrap: 'agents',
+    },
+    ipc: true,
+    docs: { tag: 'agents', id: 'listAgents', summary: 'List agents', result: [ex.agent], errors: [] },
+  }),
+  'agents.get': defineOperation({
+    input: ById,
+    output: Agent,
+    access: 'read',
+    http: { method: 'GET', path: '/api/agents/:id', status: 200 },
+    mcp: { omit: 'list_agents answers every agent at once' },
+    ipc: true,
+    docs: { tag: 'agents', id: 'getAgent', summary: 'Get an agent', result: ex.agent, errors: [404] },
+  }),
+  'agents.create': defineOperation({
+    input: AgentCreate,
+    output: Agent,
+    access: 'write',
+    http: { method: 'POST', path: '/api/agents', status: 201 },
+    mcp: {
+      tool: 'create_agent',
+      title: 'Create an agent',
+      description: 'Adds an agent to the board (name required; role defaults to "agent").',
+    },
+    ipc: true,
+    docs: {
+      tag: 'agents',
+      id: 'createAgent',
+      summary: 'Create an agent',
+      body: ex.input.agentCreate,
+      result: ex.agent,
+      errors: [400],
+    },
+  }),
+  'agents.update': defineOperation({
+    input: z.strictObject({ id: Id, changes: AgentPatch }),
+    output: Agent,
+    access: 'write',
+    http: { method: 'PATCH', path: '/api/agents/:id', status: 200, body: 'changes' },
+    mcp: { omit: operator },
+    ipc: true,
+    docs: {
+      tag: 'agents',
+      id: 'updateAgent',
+      summary: 'Update an agent',
+      body: ex.input.agentPatch,
+      result: ex.agent,
+      errors: [400, 404],
+    },
+  }),
+  'agents.delete': defineOperation({
+    input: ById,
+    output: Deleted,
+    access: 'write',
+    http: { method: 'DELETE', path: '/api/agents/:id', status: 200 },
+    mcp: { omit: operator },
+    ipc: true,
+    docs: {
+      tag: 'agents',
+      id: 'deleteAgent',
+      summary: 'Delete an agent',
+      description: 'Tasks and sessions keep existing; their references to the agent become null.',
+      result: { id: ex.ids.developer },
+      errors: [404],
+    },
+  }),
+  'sessions.list': defineOperation({
+    input: SessionListQuery.strict(),
+    output: z.array(Session),
+    access: 'read',
+    http: { method: 'GET', path: '/api/openclaw/sessions', status: 200 },
+    mcp: {
+      tool: 'list_sessions',
+      title: 'List sessions',
+      description: 'Agent sessions, filtered by session_type (subagent/persistent), status or task_id.',
+      wrap: 'sessions',
+    },
+    ipc: true,
+    docs: {
+      tag: 'sessions',
+      id: 'listSessions',
+      summary: 'List sessions',
+      result: [ex.session],
+      errors: [400],
+    },
+  }),
+  'sessions.get': defineOperation({
+    input: ById,
+    output: Session,
+    access: 'read',
+    http: { method: 'GET', path: '/api/openclaw/sessions/:id', status: 200 },
+    mcp: { omit: 'register_subagent and end_subagent answer the session; list_sessions finds it' },
+    ipc: true,
+    docs: { tag: 'sessions', id: 'getSession', summary: 'Get a session', result: ex.session, errors: [404] },
+  }),
+  'sessions.update': defineOperation({
+    input: z.strictObject({ id: Id, changes: SessionPatch }),
+    output: Session,
+    access: 'write',
+    http: { method: 'PATCH', path: '/api/openclaw/sessions/:id', status: 200, body: 'changes' },
+    mcp: {
+      tool: 'end_subagent',
+      title: 'End a sub-agent session',
+      description: 'Marks a session completed (default) or failed and records when it ended.',
+      adapt: {
+        input: SubagentEnd,
+        toInput: ({ id, status }: z.output<typeof SubagentEnd>) => ({ id, changes: { status } }),
+      },
+    },
+    ipc: true,
+    docs: {
+      tag: 'sessions',
+      id: 'updateSession',
+      summary: 'Update or end a session',
+      description: 'Status `completed` or `failed` ends it and sets `ended_at`.',
+      body: ex.input.sessionPatch,
+      result: ex.endedSession,
+      errors: [400, 404],
+    },
+  }),
+};
