@@ -1,5 +1,6 @@
 // fast-check generators for hostile HTTP requests: every route, malformed bodies, queries, params, headers.
 import fc from 'fast-check';
+import { OPERATION_NAMES, OPERATIONS } from '../../src/shared/operations/index.ts';
 import { enc, jsonish, type KnownIds, nastyString, payload, pick, validPayload } from './values.ts';
 
 export type { KnownIds };
@@ -11,28 +12,15 @@ export interface FuzzRequest {
   payload?: string;
 }
 
-export const ROUTES = [
+const PARAM: Record<string, string> = { tasks: ':task', agents: ':agent', sessions: ':session' };
+
+/** Every operation of the table (its path's `:id` named for the ids the fuzzer knows), then the fixed routes. */
+export const ROUTES: readonly string[] = [
+  ...OPERATION_NAMES.map((name) => {
+    const { method, path } = OPERATIONS[name].http;
+    return `${method} ${path.replace(/\/(\w+)\/:id/, (_m, collection: string) => `/${collection}/${PARAM[collection] ?? ':other'}`)}`;
+  }),
   'GET /api/health',
-  'GET /api/tasks',
-  'POST /api/tasks',
-  'GET /api/tasks/:task',
-  'PATCH /api/tasks/:task',
-  'DELETE /api/tasks/:task',
-  'GET /api/tasks/:task/activities',
-  'POST /api/tasks/:task/activities',
-  'GET /api/tasks/:task/deliverables',
-  'POST /api/tasks/:task/deliverables',
-  'GET /api/tasks/:task/subagent',
-  'POST /api/tasks/:task/subagent',
-  'GET /api/agents',
-  'POST /api/agents',
-  'GET /api/agents/:agent',
-  'PATCH /api/agents/:agent',
-  'DELETE /api/agents/:agent',
-  'GET /api/openclaw/sessions',
-  'GET /api/openclaw/sessions/:session',
-  'PATCH /api/openclaw/sessions/:session',
-  'GET /api/snapshot',
   'GET /api/events/stream',
   'POST /api/auth/session',
   'GET /api/auth/session',
@@ -41,7 +29,7 @@ export const ROUTES = [
   'GET /mcp',
   'GET /',
   'GET /index.html',
-] as const;
+];
 
 /** A path segment for :id: a real id most of the time, else a trick. */
 const idSegment = (ids: string[]): fc.Arbitrary<string> =>
@@ -179,7 +167,11 @@ export function requestArb(ids: KnownIds, token: string): fc.Arbitrary<FuzzReque
     )
     .map((r) => {
       const [routeMethod, template] = r.route.split(' ') as [string, string];
-      let path = template.replace(':task', r.task).replace(':agent', r.agent).replace(':session', r.session);
+      let path = template
+        .replace(':task', r.task)
+        .replace(':agent', r.agent)
+        .replace(':session', r.session)
+        .replace(':other', r.agent);
       if (r.pathTrick !== null) path += r.pathTrick;
       const headers: Record<string, string> = {};
       if (r.auth === 'bearer') headers.authorization = `Bearer ${token}`;

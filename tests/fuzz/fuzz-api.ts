@@ -1,8 +1,7 @@
 // Runs fuzzed requests against a real app over a temp database and checks every answer and the DB after.
 import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
-import { createApp } from '../../src/core/http/app.ts';
+import { startServer } from '../../src/core/server.ts';
 import { TEST_TOKEN, testCore } from '../../src/core/testing/harness.ts';
 import { type FuzzRequest, type KnownIds, requestArb } from './arbitraries.ts';
 
@@ -127,14 +126,17 @@ export async function fuzzApi(options: { runs: number; seed: number }): Promise<
   const started = Date.now();
   const temp = testCore();
   // The brake would turn every later case into 429 after 20 token-less ones; it has its own test.
-  const app = await createApp({
+  // A listening server, so the LAN switch is attached; it may only ever open a loopback address.
+  const app = await startServer({
     core: temp.core,
     token: TEST_TOKEN,
+    host: '127.0.0.1',
+    port: 0,
+    lanAddresses: ['127.0.0.3'],
     failedAuth: { limit: 1e9, windowMs: 1 },
     logger: process.env.FUZZ_LOG === '1',
   });
-  await app.fastify.listen({ host: '127.0.0.1', port: 0 });
-  const port = (app.fastify.server.address() as AddressInfo).port;
+  const port = app.port;
   const ids: KnownIds = { tasks: [], agents: [], sessions: [] };
   await seed(temp.core, ids);
   const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).length;
@@ -176,7 +178,7 @@ export async function fuzzApi(options: { runs: number; seed: number }): Promise<
       Object.getOwnPropertyNames(Object.prototype).length !== prototypeKeys ||
       ({} as Record<string, unknown>).polluted !== undefined;
     report.ms = Date.now() - started;
-    await app.fastify.close();
+    await app.close();
     temp.close();
   }
   return report;

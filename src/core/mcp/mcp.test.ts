@@ -209,6 +209,15 @@ describe('MCP over HTTP', () => {
     });
   });
 
+  it('keeps tools/list lean: agents pay for every description in their context', async () => {
+    const client = await connect();
+    const listed = await client.listTools();
+    const bytes = JSON.stringify(listed).length;
+    // 14 tools measured 22 KB of JSON before the operation table; the work loop's tools must fit too.
+    expect(bytes).toBeLessThan(40_000);
+    for (const tool of listed.tools) expect(tool.description?.length ?? 0, tool.name).toBeLessThan(300);
+  });
+
   it('offers a read-only device token only the reading tools, and they work', async () => {
     await srv.api('/api/tasks', { method: 'POST', json: { title: 'visible to the viewer' } });
     const issued = await srv.api('/api/devices', { method: 'POST', json: { name: 'viewer', scope: 'read' } });
