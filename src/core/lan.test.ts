@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lanAddresses, lanHostNames } from './network.ts';
+import { isLoopbackHost, isWildcardHost, lanAddresses, lanHostNames } from './network.ts';
 import { SseReader, startTestServer, TEST_TOKEN, type TestServer } from './testing/harness.ts';
 
 let s: TestServer;
@@ -61,5 +61,13 @@ describe('the LAN switch', () => {
     expect(found).toEqual([{ address: '192.168.1.20', family: 'IPv4', interface: 'eth0' }]);
     expect(lanHostNames(found, 'Workstation')).toEqual(['192.168.1.20', 'workstation', 'workstation.local']);
     expect(TEST_TOKEN).toBeTruthy();
+  });
+
+  it('has one rule for loopback (serve, the LAN switch and the Host check all use it)', () => {
+    for (const host of ['127.0.0.1', '127.0.0.2', '127.255.0.9', 'localhost', 'LOCALHOST', '::1', '[::1]'])
+      expect(isLoopbackHost(host), host).toBe(true);
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', '127.0.0.1.evil.com', '1127.0.0.1', 'localhost.dev'])
+      expect(isLoopbackHost(host), host).toBe(false);
+    expect(isWildcardHost('0.0.0.0') && isWildcardHost('::') && !isWildcardHost('127.0.0.1')).toBe(true);
   });
 });

@@ -28,3 +28,15 @@ export function lanHostNames(addresses = lanAddresses(), name = hostname()): str
 }
 
 export const urlHost = (address: string) => (address.includes(':') ? `[${address}]` : address);
+
+/** The loopback names a Host header may always carry (more are allowed per server: `--allow-host`). */
+export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1'] as const;
+
+/** A loopback address or name: only this machine can connect (127.0.0.0/8, ::1, localhost). */
+export const isLoopbackHost = (host: string): boolean => {
+  const name = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return name === 'localhost' || name === '::1' || /^127(\.\d{1,3}){3}$/.test(name);
+};
+
+/** Listening on every address of the machine. */
+export const isWildcardHost = (host: string): boolean => host === '0.0.0.0' || host === '::';

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_PORT } from '../shared/api.ts';
 import { loadOrCreateToken } from './config/token.ts';
 import { createCore } from './core.ts';
-import { lanAddresses, lanHostNames, urlHost } from './network.ts';
+import { isLoopbackHost, isWildcardHost, lanAddresses, lanHostNames, urlHost } from './network.ts';
 import { projectRoot } from './paths.ts';
 import { startServer } from './server.ts';
 
@@ -72,8 +72,8 @@ export const WEB_ROOT = join(projectRoot(), 'out', 'web');
 export async function serve(config: ServeConfig, log: (line: string) => void = console.log) {
   const core = createCore({ dataDir: config.dataDir });
   const { token, origin } = loadOrCreateToken(config.dataDir);
-  const loopback = ['127.0.0.1', 'localhost', '::1'].includes(config.host);
-  const wildcard = config.host === '0.0.0.0' || config.host === '::';
+  const loopback = isLoopbackHost(config.host);
+  const wildcard = isWildcardHost(config.host);
   // Binding beyond loopback is an explicit choice; the token is always required (there always is one).
   const lanHosts = loopback ? [] : wildcard ? lanHostNames() : [config.host, ...lanHostNames([])];
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -119,25 +119,34 @@ export async function serve(config: ServeConfig, log: (line: string) => void = c
   return { server, core, token, stop };
 }
 
-async function main() {
+/**
+ * The one start-up of the headless server (`npm run serve` and `mission-control serve`): parse the
+ * flags, start, run until SIGINT/SIGTERM, stop cleanly. Answers the exit code.
+ */
+export async function runServe(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let config: ServeConfig;
   try {
-    config = parseServeArgs(process.argv.slice(2));
+    config = parseServeArgs(argv, env);
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(error instanceof UsageError && error.message === USAGE ? 0 : 2);
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(message);
+    return error instanceof UsageError && message === USAGE ? 0 : 2;
   }
+  let running: Awaited<ReturnType<typeof serve>>;
   try {
-    const running = await serve(config);
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => {
-        void running.stop().then(() => process.exit(0));
-      });
-    }
+    running = await serve(config);
   } catch (error) {
     console.error(startFailure(error, config.port));
-    process.exit(1);
+    return 1;
   }
+  // `on`, not `once`: a terminal and a wrapper script may both deliver the same Ctrl-C.
+  await new Promise<void>((done) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => done());
+  });
+  await running.stop();
+  return 0;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  void runServe(process.argv.slice(2)).then((code) => process.exit(code));
+}

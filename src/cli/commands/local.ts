@@ -75,28 +75,8 @@ export const backupCommand: CliCommand = {
   },
 };
 
-/** `serve` takes the headless server's own flags; it runs until SIGINT/SIGTERM, then closes cleanly. */
+/** `serve` takes the headless server's own flags: the same start-up as `npm run serve`. */
 export async function runServe(argv: string[]): Promise<number> {
-  const { parseServeArgs, serve, startFailure, UsageError: ServeUsage } = await import('../../core/serve.ts');
-  let config: ReturnType<typeof parseServeArgs>;
-  try {
-    config = parseServeArgs(argv);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(message);
-    return error instanceof ServeUsage && message.startsWith('Usage') ? 0 : 2;
-  }
-  let running: Awaited<ReturnType<typeof serve>>;
-  try {
-    running = await serve(config);
-  } catch (error) {
-    console.error(startFailure(error, config.port));
-    return 1;
-  }
-  // `on`, not `once`: the terminal and the bin wrapper may both deliver the same Ctrl-C.
-  await new Promise<void>((done) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => done());
-  });
-  await running.stop();
-  return 0;
+  const { runServe: run } = await import('../../core/serve.ts');
+  return run(argv);
 }

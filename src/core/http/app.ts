@@ -7,6 +7,7 @@ import pkg from '../../../package.json' with { type: 'json' };
 import type { Core } from '../core.ts';
 import { errorBody, HttpError } from '../errors.ts';
 import { MCP_PATH, mcpRoutes } from '../mcp/routes.ts';
+import { LOOPBACK_HOSTS } from '../network.ts';
 import { openapiRoutes } from '../openapi/routes.ts';
 import type { Remote } from '../remote/remote.ts';
 import { createRouteContext } from './context.ts';
@@ -17,7 +18,6 @@ import {
   checkHost,
   checkOrigin,
   FailedAuthBrake,
-  LOOPBACK_HOSTS,
   type Principal,
   SAFE_METHODS,
 } from './guards.ts';

@@ -4,8 +4,6 @@ import { API_HEADERS, SESSION_COOKIE } from '../../shared/api.ts';
 import { safeEqual, sessionCookieValue } from '../config/token.ts';
 import { HttpError } from '../errors.ts';
 
-export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1'] as const;
-
 /** `Host` without its port; brackets of an IPv6 literal removed; lower case. */
 export function hostnameOf(host: string | undefined): string | null {
   if (!host) return null;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { RemoteStatus } from '../../shared/remote.ts';
 import { conflict, unavailable } from '../domain/errors.ts';
 import type { Store } from '../domain/store.ts';
-import { lanAddresses, urlHost } from '../network.ts';
+import { isLoopbackHost, isWildcardHost, lanAddresses, urlHost } from '../network.ts';
 import { createSettings } from './settings.ts';
 
 export const REMOTE_SETTING = 'remote.enabled';
@@ -29,9 +29,6 @@ export interface RemoteTarget {
   addresses?: readonly string[] | undefined;
 }
 
-const WILDCARDS = new Set(['0.0.0.0', '::']);
-const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
-
 export function createRemote(store: Store) {
   const settings = createSettings(store);
   let target: RemoteTarget | undefined;
@@ -49,12 +46,12 @@ export function createRemote(store: Store) {
   };
   const candidates = () => [...(target?.addresses ?? lanAddresses().map((a) => a.address))];
   /** Bound beyond loopback by `--host`: always reachable, nothing to switch. */
-  const fixed = (t: RemoteTarget) => !isLoopback(t.host);
+  const fixed = (t: RemoteTarget) => !isLoopbackHost(t.host);
 
   const status = (): RemoteStatus => {
     const t = attached();
     if (fixed(t)) {
-      const addresses = WILDCARDS.has(t.host) ? candidates() : [t.host];
+      const addresses = isWildcardHost(t.host) ? candidates() : [t.host];
       const urls = addresses.map((a) => `http://${urlHost(a)}:${t.port}`);
       return { enabled: true, urls, addresses, fixed: true };
     }
