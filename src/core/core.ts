@@ -8,8 +8,8 @@ import { createDeliverables } from './domain/deliverables.ts';
 import { createDevices } from './domain/devices.ts';
 import { createIdempotency } from './domain/idempotency.ts';
 import { createSessions } from './domain/sessions.ts';
-import { type Clock, Store } from './domain/store.ts';
 import { createTasks } from './domain/tasks.ts';
+import { type Clock, Transactions } from './domain/transactions.ts';
 import { EventBus } from './events/bus.ts';
 import { createHandlers, createRunner } from './operations.ts';
 import { createRemote } from './remote/remote.ts';
@@ -27,21 +27,21 @@ export const DEFAULT_RETAINED_EVENTS = 100_000;
 export function createCore(options: CoreOptions) {
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
   const bus = new EventBus();
-  const store = new Store(db, bus, options.clock);
+  const tx = new Transactions(db, bus, options.clock);
   const retainEvents = options.retainEvents ?? DEFAULT_RETAINED_EVENTS;
 
-  const agents = createAgents(store);
-  const tasks = createTasks(store, agents, () => activities);
-  const activities = createActivities(store, agents, tasks.assertExists);
-  const deliverables = createDeliverables(store, tasks.assertExists);
-  const sessions = createSessions(store, agents, activities, tasks.assertExists);
-  const idempotency = createIdempotency(store);
-  const devices = createDevices(store);
-  const remote = createRemote(store);
+  const agents = createAgents(tx);
+  const tasks = createTasks(tx, agents, () => activities);
+  const activities = createActivities(tx, agents, tasks.assertExists);
+  const deliverables = createDeliverables(tx, tasks.assertExists);
+  const sessions = createSessions(tx, agents, activities, tasks.assertExists);
+  const idempotency = createIdempotency(tx);
+  const devices = createDevices(tx);
+  const remote = createRemote(tx);
   /** Everything a board needs, read in one transaction so it matches `last_event_id` exactly. */
   const snapshot = (): Snapshot =>
-    store.read(() => ({
-      last_event_id: store.log.bounds().latest,
+    tx.read(() => ({
+      last_event_id: tx.log.bounds().latest,
       tasks: tasks.list(),
       agents: agents.list(),
       sessions: sessions.list(),
@@ -57,7 +57,7 @@ export function createCore(options: CoreOptions) {
     snapshot,
   });
 
-  const pruneEvents = () => store.log.prune(retainEvents);
+  const pruneEvents = () => tx.log.prune(retainEvents);
   pruneEvents();
   idempotency.prune();
   // Prune now and then rather than on every write: the log may overshoot by one interval.
@@ -73,8 +73,8 @@ export function createCore(options: CoreOptions) {
   return {
     db,
     bus,
-    store,
-    events: store.log,
+    tx,
+    events: tx.log,
     agents,
     tasks,
     activities,
@@ -93,7 +93,7 @@ export function createCore(options: CoreOptions) {
     close(): void {
       if (closed) return;
       closed = true;
-      store.flush(); // a group commit still waiting for its turn
+      tx.flush(); // a group commit still waiting for its turn
       unsubscribePrune();
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();

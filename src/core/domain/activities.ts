@@ -3,12 +3,12 @@ import type { Activity } from '../../shared/entities.ts';
 import { ActivityCreate, ActivityListQuery } from '../../shared/inputs.ts';
 import type { Agents } from './agents.ts';
 import { activityFromRow, toJson } from './rows.ts';
-import type { Store } from './store.ts';
+import type { Transactions } from './transactions.ts';
 
 type ActivityRow = Parameters<typeof activityFromRow>[0];
 
-export function createActivities(store: Store, agents: Agents, assertTask: (id: string) => void) {
-  const { db } = store;
+export function createActivities(tx: Transactions, agents: Agents, assertTask: (id: string) => void) {
+  const { db } = tx;
   // rowid breaks ties between activities logged in the same millisecond, in insertion order.
   const asc = db.prepare<[string, number], ActivityRow>(
     'SELECT * FROM task_activities WHERE task_id = ? ORDER BY created_at, rowid LIMIT ?',
@@ -23,7 +23,7 @@ export function createActivities(store: Store, agents: Agents, assertTask: (id: 
   /** Inserts and emits within the caller's write; used by other domain functions too. */
   function append(taskId: string, data: ReturnType<typeof ActivityCreate.parse>, at: string): Activity {
     const activity: Activity = {
-      id: store.newId(),
+      id: tx.newId(),
       task_id: taskId,
       agent_id: data.agent_id ?? null,
       activity_type: data.activity_type,
@@ -32,7 +32,7 @@ export function createActivities(store: Store, agents: Agents, assertTask: (id: 
       created_at: at,
     };
     insert.run({ ...activity, metadata: toJson(activity.metadata) });
-    store.emit('activity_logged', activity, at);
+    tx.emit('activity_logged', activity, at);
     return activity;
   }
 
@@ -40,17 +40,17 @@ export function createActivities(store: Store, agents: Agents, assertTask: (id: 
     append,
     list(taskId: string, query: Partial<ActivityListQuery> = {}): Activity[] {
       const { order, limit } = ActivityListQuery.parse(query);
-      return store.read(() => {
+      return tx.read(() => {
         assertTask(taskId);
         return (order === 'desc' ? desc : asc).all(taskId, limit ?? -1).map(activityFromRow);
       });
     },
     create(taskId: string, input: ActivityCreate): Activity {
       const data = ActivityCreate.parse(input);
-      return store.write(() => {
+      return tx.write(() => {
         assertTask(taskId);
         agents.assertExists(data.agent_id, 'agent_id');
-        return append(taskId, data, store.now());
+        return append(taskId, data, tx.now());
       });
     },
   };

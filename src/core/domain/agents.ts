@@ -3,12 +3,12 @@ import type { Agent } from '../../shared/entities.ts';
 import { AgentCreate, AgentPatch } from '../../shared/inputs.ts';
 import { notFound, unprocessable } from './errors.ts';
 import { agentFromRow } from './rows.ts';
-import type { Store } from './store.ts';
+import type { Transactions } from './transactions.ts';
 
 type AgentRow = Omit<Agent, 'is_master'> & { is_master: number };
 
-export function createAgents(store: Store) {
-  const { db } = store;
+export function createAgents(tx: Transactions) {
+  const { db } = tx;
   const all = db.prepare<[], AgentRow>('SELECT * FROM agents ORDER BY is_master DESC, name, created_at');
   const one = db.prepare<[string], AgentRow>('SELECT * FROM agents WHERE id = ?');
   const insert = db.prepare(`INSERT INTO agents
@@ -43,10 +43,10 @@ export function createAgents(store: Store) {
     },
     create(input: AgentCreate): Agent {
       const data = AgentCreate.parse(input);
-      return store.write(() => {
-        const now = store.now();
+      return tx.write(() => {
+        const now = tx.now();
         const agent: Agent = {
-          id: store.newId(),
+          id: tx.newId(),
           name: data.name,
           role: data.role,
           description: data.description ?? null,
@@ -57,22 +57,22 @@ export function createAgents(store: Store) {
           updated_at: now,
         };
         insert.run({ ...agent, is_master: agent.is_master ? 1 : 0 });
-        store.emit('agent_created', agent, now);
+        tx.emit('agent_created', agent, now);
         return agent;
       });
     },
     update(id: string, patch: AgentPatch): Agent {
       const changes = AgentPatch.parse(patch);
-      return store.write(() => {
-        const agent: Agent = { ...get(id), ...changes, updated_at: store.now() };
+      return tx.write(() => {
+        const agent: Agent = { ...get(id), ...changes, updated_at: tx.now() };
         update.run({ ...agent, is_master: agent.is_master ? 1 : 0 });
-        store.emit('agent_updated', agent, agent.updated_at);
+        tx.emit('agent_updated', agent, agent.updated_at);
         return agent;
       });
     },
     /** Tasks, activities and sessions keep their rows; their references to the agent become null. */
     remove(id: string): { id: string } {
-      return store.write(() => {
+      return tx.write(() => {
         const cleared = {
           assigned_task_ids: referencing.assigned_task_ids.all(id),
           created_task_ids: referencing.created_task_ids.all(id),
@@ -80,7 +80,7 @@ export function createAgents(store: Store) {
           activity_ids: referencing.activity_ids.all(id),
         };
         if (remove.run(id).changes === 0) throw notFound('agent', id);
-        store.emit('agent_deleted', { id, cleared });
+        tx.emit('agent_deleted', { id, cleared });
         return { id };
       });
     },

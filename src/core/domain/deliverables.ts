@@ -2,12 +2,12 @@
 import type { Deliverable } from '../../shared/entities.ts';
 import { DeliverableCreate } from '../../shared/inputs.ts';
 import { deliverableFromRow, toJson } from './rows.ts';
-import type { Store } from './store.ts';
+import type { Transactions } from './transactions.ts';
 
 type DeliverableRow = Parameters<typeof deliverableFromRow>[0];
 
-export function createDeliverables(store: Store, assertTask: (id: string) => void) {
-  const { db } = store;
+export function createDeliverables(tx: Transactions, assertTask: (id: string) => void) {
+  const { db } = tx;
   const list = db.prepare<[string], DeliverableRow>(
     'SELECT * FROM task_deliverables WHERE task_id = ? ORDER BY created_at, rowid',
   );
@@ -17,27 +17,27 @@ export function createDeliverables(store: Store, assertTask: (id: string) => voi
 
   return {
     list(taskId: string): Deliverable[] {
-      return store.read(() => {
+      return tx.read(() => {
         assertTask(taskId);
         return list.all(taskId).map(deliverableFromRow);
       });
     },
     create(taskId: string, input: DeliverableCreate): Deliverable {
       const data = DeliverableCreate.parse(input);
-      return store.write(() => {
+      return tx.write(() => {
         assertTask(taskId);
         const deliverable: Deliverable = {
-          id: store.newId(),
+          id: tx.newId(),
           task_id: taskId,
           deliverable_type: data.deliverable_type,
           title: data.title,
           path: data.path ?? null,
           description: data.description ?? null,
           metadata: data.metadata ?? null,
-          created_at: store.now(),
+          created_at: tx.now(),
         };
         insert.run({ ...deliverable, metadata: toJson(deliverable.metadata) });
-        store.emit('deliverable_added', deliverable, deliverable.created_at);
+        tx.emit('deliverable_added', deliverable, deliverable.created_at);
         return deliverable;
       });
     },

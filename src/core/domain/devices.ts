@@ -2,15 +2,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type Device, DeviceCreate } from '../../shared/devices.ts';
 import { notFound } from './errors.ts';
-import type { Store } from './store.ts';
+import type { Transactions } from './transactions.ts';
 
 export const DEVICE_TOKEN_PREFIX = 'mcd_';
 export const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 export type DeviceRow = Device & { token_hash: string };
 export const strip = ({ token_hash: _hash, ...device }: DeviceRow): Device => device;
 
-export function createDevices(store: Store) {
-  const { db } = store;
+export function createDevices(tx: Transactions) {
+  const { db } = tx;
   const all = db.prepare<[], Device>(
     'SELECT id, name, scope, created_at, last_used_at, revoked_at FROM device_tokens ORDER BY created_at',
   );
@@ -29,10 +29,10 @@ export function createDevices(store: Store) {
       const data = DeviceCreate.parse(input);
       const token = `${DEVICE_TOKEN_PREFIX}${randomBytes(24).toString('base64url')}`;
       const device: Device = {
-        id: store.newId(),
+        id: tx.newId(),
         name: data.name,
         scope: data.scope,
-        created_at: store.now(),
+        created_at: tx.now(),
         last_used_at: null,
         revoked_at: null,
       };
@@ -41,11 +41,11 @@ export function createDevices(store: Store) {
     },
     /** Revokes the token; the `device_revoked` event ends that device's open streams. */
     revoke(id: string): Device {
-      return store.write(() => {
+      return tx.write(() => {
         const row = byId.get(id);
         if (!row) throw notFound('device', id);
-        revoke.run(store.now(), id);
-        store.emit('device_revoked', { id });
+        revoke.run(tx.now(), id);
+        tx.emit('device_revoked', { id });
         return strip(byId.get(id) ?? row);
       });
     },

@@ -1,4 +1,4 @@
-// Group commit (Store.grouped): concurrent writes share one transaction, each answered after commit.
+// Group commit (Transactions.grouped): concurrent writes share one transaction, each answered after commit.
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -28,8 +28,8 @@ afterEach(() => {
 
 describe('group commit', () => {
   it('commits writes of one turn together and resolves each only after the commit', async () => {
-    const a = t.core.store.grouped(() => t.core.tasks.create({ title: 'a' }));
-    const b = t.core.store.grouped(() => t.core.tasks.create({ title: 'b' }));
+    const a = t.core.tx.grouped(() => t.core.tasks.create({ title: 'a' }));
+    const b = t.core.tx.grouped(() => t.core.tasks.create({ title: 'b' }));
     expect(committedTitles()).toEqual([]);
     expect(published).toEqual([]);
     const [ta, tb] = await Promise.all([a, b]);
@@ -42,11 +42,11 @@ describe('group commit', () => {
   });
 
   it('rolls back a failing write alone; the others in the group commit', async () => {
-    const a = t.core.store.grouped(() => t.core.tasks.create({ title: 'a' }));
+    const a = t.core.tx.grouped(() => t.core.tasks.create({ title: 'a' }));
     expect(() =>
-      t.core.store.grouped(() => t.core.tasks.create({ title: 'bad', assigned_agent_id: 'no-such-agent' })),
+      t.core.tx.grouped(() => t.core.tasks.create({ title: 'bad', assigned_agent_id: 'no-such-agent' })),
     ).toThrow();
-    const c = t.core.store.grouped(() => t.core.tasks.create({ title: 'c' }));
+    const c = t.core.tx.grouped(() => t.core.tasks.create({ title: 'c' }));
     await Promise.all([a, c]);
     expect(committedTitles()).toEqual(['a', 'c']);
     expect(published.map((e) => e.id)).toEqual([1, 2]);
@@ -54,24 +54,24 @@ describe('group commit', () => {
   });
 
   it('commits and publishes an open group before any read of the log or a consistent read', async () => {
-    const a = t.core.store.grouped(() => t.core.tasks.create({ title: 'a' }));
+    const a = t.core.tx.grouped(() => t.core.tasks.create({ title: 'a' }));
     // A stream attaching now reads bounds(): it must not start after an unpublished event.
     expect(t.core.events.bounds().latest).toBe(1);
     expect(published.map((e) => e.id)).toEqual([1]);
     expect(committedTitles()).toEqual(['a']);
-    const b = t.core.store.grouped(() => t.core.tasks.create({ title: 'b' }));
+    const b = t.core.tx.grouped(() => t.core.tasks.create({ title: 'b' }));
     expect(t.core.snapshot()).toMatchObject({ last_event_id: 2, tasks: [{ title: 'b' }, { title: 'a' }] });
     expect(published.map((e) => e.id)).toEqual([1, 2]);
     await Promise.all([a, b]);
   });
 
   it('commits an open group before a plain (synchronous) write and on close', async () => {
-    const a = t.core.store.grouped(() => t.core.tasks.create({ title: 'a' }));
+    const a = t.core.tx.grouped(() => t.core.tasks.create({ title: 'a' }));
     t.core.tasks.create({ title: 'plain' });
     expect(committedTitles()).toEqual(['a', 'plain']);
     expect(published.map((e) => e.id)).toEqual([1, 2]);
     await a;
-    const b = t.core.store.grouped(() => t.core.tasks.create({ title: 'b' }));
+    const b = t.core.tx.grouped(() => t.core.tasks.create({ title: 'b' }));
     t.core.close();
     await b;
     expect(committedTitles()).toEqual(['a', 'plain', 'b']);

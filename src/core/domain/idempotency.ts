@@ -1,7 +1,7 @@
 // Exactly-once writes for retried requests: the answer is stored in the same transaction as the write.
 import { createHash } from 'node:crypto';
 import { DomainError } from './errors.ts';
-import type { Store } from './store.ts';
+import type { Transactions } from './transactions.ts';
 
 export interface StoredAnswer {
   status: number;
@@ -10,8 +10,8 @@ export interface StoredAnswer {
 
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 
-export function createIdempotency(store: Store) {
-  const { db } = store;
+export function createIdempotency(tx: Transactions) {
+  const { db } = tx;
   const find = db.prepare<[string], { fingerprint: string; status: number; body: string }>(
     'SELECT fingerprint, status, body FROM idempotency_keys WHERE key = ?',
   );
@@ -27,7 +27,7 @@ export function createIdempotency(store: Store) {
      */
     run(key: string, request: string, write: () => StoredAnswer): StoredAnswer & { replayed: boolean } {
       const fingerprint = createHash('sha256').update(request).digest('hex');
-      return store.write(() => {
+      return tx.write(() => {
         const previous = find.get(key);
         if (previous) {
           if (previous.fingerprint !== fingerprint) {
@@ -42,7 +42,7 @@ export function createIdempotency(store: Store) {
           return { status: previous.status, body: JSON.parse(previous.body), replayed: true };
         }
         const answer = write();
-        save.run(key, fingerprint, answer.status, JSON.stringify(answer.body ?? null), store.now());
+        save.run(key, fingerprint, answer.status, JSON.stringify(answer.body ?? null), tx.now());
         return { ...answer, replayed: false };
       });
     },

@@ -4,15 +4,15 @@ import { SessionListQuery, SessionPatch, SubagentCreate } from '../../shared/inp
 import type { Activities } from './activities.ts';
 import type { Agents } from './agents.ts';
 import { conflict, notFound } from './errors.ts';
-import type { Store } from './store.ts';
+import type { Transactions } from './transactions.ts';
 
 export function createSessions(
-  store: Store,
+  tx: Transactions,
   agents: Agents,
   activities: Activities,
   assertTask: (id: string) => void,
 ) {
-  const { db } = store;
+  const { db } = tx;
   const byId = db.prepare<[string, string], Session>(
     'SELECT * FROM openclaw_sessions WHERE id = ? OR openclaw_session_id = ? LIMIT 1',
   );
@@ -55,7 +55,7 @@ export function createSessions(
     /** Registers a sub-agent working on a task and logs `spawned` on the task. */
     registerSubagent(taskId: string, input: SubagentCreate): Session {
       const data = SubagentCreate.parse(input);
-      return store.write(() => {
+      return tx.write(() => {
         assertTask(taskId);
         agents.assertExists(data.agent_id, 'agent_id');
         if (byExternalId.get(data.openclaw_session_id)) {
@@ -63,9 +63,9 @@ export function createSessions(
             openclaw_session_id: data.openclaw_session_id,
           });
         }
-        const now = store.now();
+        const now = tx.now();
         const session: Session = {
-          id: store.newId(),
+          id: tx.newId(),
           agent_id: data.agent_id ?? null,
           openclaw_session_id: data.openclaw_session_id,
           agent_name: data.agent_name ?? null,
@@ -78,7 +78,7 @@ export function createSessions(
           ended_at: null,
         };
         insert.run(session);
-        store.emit('agent_spawned', session, now);
+        tx.emit('agent_spawned', session, now);
         activities.append(
           taskId,
           {
@@ -95,16 +95,16 @@ export function createSessions(
     /** Ends (completed/failed: sets ended_at) or edits a session. An ended session stays ended. */
     update(id: string, patch: SessionPatch): Session {
       const changes = SessionPatch.parse(patch);
-      return store.write(() => {
+      return tx.write(() => {
         const before = get(id);
         if (before.ended_at && changes.status === 'active') {
           throw conflict(`session ${id} has ended (${before.status}) and cannot become active again`);
         }
-        const now = store.now();
+        const now = tx.now();
         const session: Session = { ...before, ...changes, updated_at: now };
         if (session.status !== 'active' && !session.ended_at) session.ended_at = now;
         update.run(session);
-        store.emit('agent_completed', session, now);
+        tx.emit('agent_completed', session, now);
         return session;
       });
     },

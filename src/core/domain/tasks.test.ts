@@ -186,7 +186,7 @@ describe('tasks', () => {
     const task = t.core.tasks.create({ title: 'a' });
     const before = t.core.events.bounds().latest;
     expect(() =>
-      t.core.store.write(() => {
+      t.core.tx.write(() => {
         t.core.tasks.update(task.id, { status: 'done' });
         throw new Error('boom');
       }),

@@ -5,12 +5,12 @@ import { TaskCreate, TaskListQuery, TaskPatch } from '../../shared/inputs.ts';
 import type { Activities } from './activities.ts';
 import type { Agents } from './agents.ts';
 import { conflict, notFound } from './errors.ts';
-import type { Store } from './store.ts';
+import type { Transactions } from './transactions.ts';
 
 const LIKE_ESCAPE = /[\\%_]/g;
 
-export function createTasks(store: Store, agents: Agents, activities: () => Activities) {
-  const { db } = store;
+export function createTasks(tx: Transactions, agents: Agents, activities: () => Activities) {
+  const { db } = tx;
   const one = db.prepare<[string], Task>('SELECT * FROM tasks WHERE id = ?');
   const filtered = db.prepare<Record<string, unknown>, Task>(`SELECT * FROM tasks
     WHERE (@status IS NULL OR status = @status)
@@ -55,12 +55,12 @@ export function createTasks(store: Store, agents: Agents, activities: () => Acti
     },
     create(input: TaskCreate): Task {
       const data = TaskCreate.parse(input);
-      return store.write(() => {
+      return tx.write(() => {
         agents.assertExists(data.assigned_agent_id, 'assigned_agent_id');
         agents.assertExists(data.created_by_agent_id, 'created_by_agent_id');
-        const now = store.now();
+        const now = tx.now();
         const task: Task = {
-          id: store.newId(),
+          id: tx.newId(),
           title: data.title,
           description: data.description ?? null,
           status: data.status,
@@ -73,7 +73,7 @@ export function createTasks(store: Store, agents: Agents, activities: () => Acti
           updated_at: now,
         };
         insert.run(task);
-        store.emit('task_created', task, now);
+        tx.emit('task_created', task, now);
         return task;
       });
     },
@@ -83,7 +83,7 @@ export function createTasks(store: Store, agents: Agents, activities: () => Acti
      */
     update(id: string, patch: TaskPatch, expectedVersion?: number): Task {
       const { agent_id, ...changes } = TaskPatch.parse(patch);
-      return store.write(() => {
+      return tx.write(() => {
         const before = get(id);
         if (expectedVersion !== undefined && expectedVersion !== before.version) {
           throw conflict(`task ${id} is at version ${before.version}, not ${expectedVersion}`, {
@@ -93,10 +93,10 @@ export function createTasks(store: Store, agents: Agents, activities: () => Acti
         }
         agents.assertExists(changes.assigned_agent_id, 'assigned_agent_id');
         agents.assertExists(agent_id, 'agent_id');
-        const now = store.now();
+        const now = tx.now();
         const task: Task = { ...before, ...changes, version: before.version + 1, updated_at: now };
         update.run(task);
-        store.emit('task_updated', { ...task, previous_status: before.status }, now);
+        tx.emit('task_updated', { ...task, previous_status: before.status }, now);
         if (task.status !== before.status) {
           activities().append(
             id,
@@ -114,14 +114,14 @@ export function createTasks(store: Store, agents: Agents, activities: () => Acti
     },
     /** Deletes the task with its activities, deliverables and sessions (ON DELETE CASCADE). */
     remove(id: string): { id: string } {
-      return store.write(() => {
+      return tx.write(() => {
         const removed = {
           activity_ids: cascaded.activity_ids.all(id),
           deliverable_ids: cascaded.deliverable_ids.all(id),
           session_ids: cascaded.session_ids.all(id),
         };
         if (remove.run(id).changes === 0) throw notFound('task', id);
-        store.emit('task_deleted', { id, removed });
+        tx.emit('task_deleted', { id, removed });
         return { id };
       });
     },

@@ -22,7 +22,7 @@ describe('event log', () => {
     for (let i = 0; i < 8; i++) t.core.tasks.create({ title: `t${i}` });
     t.core.pruneEvents();
     expect(t.core.events.bounds()).toEqual({ oldest: 4, latest: 8 });
-    t.core.store.log.prune(0);
+    t.core.tx.log.prune(0);
     expect(t.core.events.bounds()).toEqual({ oldest: 9, latest: 8 });
     t.core.tasks.create({ title: 'next' });
     expect(t.core.events.bounds()).toEqual({ oldest: 9, latest: 9 });

@@ -15,7 +15,7 @@ export class EventLog {
   readonly #bounds: Statement<[], { oldest: number | null; latest: number | null }>;
   readonly #sequence: Statement<[], { seq: number } | undefined>;
   readonly #prune: Statement<[number]>;
-  /** Called before every read of the log (the store commits a pending group commit there). */
+  /** Called before every read of the log (Transactions commits a pending group commit there). */
   beforeRead: () => void = () => {};
 
   constructor(db: Database) {

@@ -90,7 +90,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const brake = new FailedAuthBrake(options.failedAuth?.limit, options.failedAuth?.windowMs);
   const hub = new SseHub(options.core.events, options.core.bus, options.sse);
   const ctx = createRouteContext(options.core);
-  const devices = createDeviceAuth(options.core.store, options.token);
+  const devices = createDeviceAuth(options.core.tx, options.token);
   fastify.decorateRequest('principal', null);
 
   // The seed's agents POST JSON with fetch's default text/plain type: parse it as JSON too.

@@ -26,7 +26,7 @@ export function createRouteContext(core: Core): RouteContext {
     write(request, reply, status, fn) {
       const key = request.headers[API_HEADERS.idempotencyKey];
       // Group commit: concurrent requests share one transaction; each is answered after it commits.
-      if (key === undefined) return core.store.grouped(fn).then((body) => reply.code(status).send(body));
+      if (key === undefined) return core.tx.grouped(fn).then((body) => reply.code(status).send(body));
       if (typeof key !== 'string' || key.length === 0 || key.length > 200) {
         throw new HttpError(400, 'bad_idempotency_key', 'Idempotency-Key must be 1 to 200 characters');
       }

@@ -4,11 +4,11 @@ import type { Database } from 'better-sqlite3';
 import type { Device } from '../../shared/devices.ts';
 import { safeEqual } from '../config/token.ts';
 import { DEVICE_TOKEN_PREFIX, type DeviceRow, hashOf, strip } from '../domain/devices.ts';
-import type { Store } from '../domain/store.ts';
+import type { Transactions } from '../domain/transactions.ts';
 
 /** `secret` (the owner token) signs device cookies, so they cannot be forged from the database alone. */
-export function createDeviceAuth(store: Store, secret: string) {
-  const db: Database = store.db;
+export function createDeviceAuth(tx: Transactions, secret: string) {
+  const db: Database = tx.db;
   const byId = db.prepare<[string], DeviceRow>('SELECT * FROM device_tokens WHERE id = ?');
   const byHash = db.prepare<[string], DeviceRow>(
     'SELECT * FROM device_tokens WHERE token_hash = ? AND revoked_at IS NULL',
@@ -17,7 +17,7 @@ export function createDeviceAuth(store: Store, secret: string) {
   const mac = (row: { id: string; token_hash: string }) =>
     createHmac('sha256', secret).update(`device-cookie:${row.id}:${row.token_hash}`).digest('base64url');
   const touch = (device: Device) => {
-    const now = store.now();
+    const now = tx.now();
     // At most once a minute: a read should not turn into a write per request.
     if (!device.last_used_at || Date.parse(now) - Date.parse(device.last_used_at) > 60_000)
       used.run(now, device.id);

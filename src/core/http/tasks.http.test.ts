@@ -180,7 +180,7 @@ describe('tasks over HTTP', () => {
     expect(misuse.status).toBe(422);
   });
 
-  it('does not store a failed write under its idempotency key, so a corrected retry can succeed', async () => {
+  it('does not tx a failed write under its idempotency key, so a corrected retry can succeed', async () => {
     const headers = { 'idempotency-key': 'k' };
     const task = await newTask();
     expect(

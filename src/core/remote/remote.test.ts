@@ -133,7 +133,7 @@ describe('allow other devices on my network', () => {
     const { core, close } = testCore();
     cleanups.push(close);
     const lan = { enabled: false, urls: [] } as unknown as LanSwitch;
-    const remote = createRemote(core.store);
+    const remote = createRemote(core.tx);
     expect(() => remote.status()).toThrow(/not listening yet/);
     remote.attach({ lan, host: '0.0.0.0', port: 4000, addresses: ['192.168.1.20'] });
     expect(remote.status()).toEqual({

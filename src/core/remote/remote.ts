@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { RemoteStatus } from '../../shared/remote.ts';
 import { conflict, unavailable } from '../domain/errors.ts';
-import type { Store } from '../domain/store.ts';
+import type { Transactions } from '../domain/transactions.ts';
 import { isLoopbackHost, isWildcardHost, lanAddresses, urlHost } from '../network.ts';
 import { createSettings } from './settings.ts';
 
@@ -29,8 +29,8 @@ export interface RemoteTarget {
   addresses?: readonly string[] | undefined;
 }
 
-export function createRemote(store: Store) {
-  const settings = createSettings(store);
+export function createRemote(tx: Transactions) {
+  const settings = createSettings(tx);
   let target: RemoteTarget | undefined;
   // Turning on and off are serialised: two quick clicks must not race two listeners onto one port.
   let queue: Promise<unknown> = Promise.resolve();

@@ -1,10 +1,10 @@
 // Persisted settings: one JSON value per key in the `settings` table, read back through a zod schema.
 import type { z } from 'zod';
-import type { Store } from '../domain/store.ts';
+import type { Transactions } from '../domain/transactions.ts';
 
-export function createSettings(store: Store) {
-  const select = store.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
-  const upsert = store.db.prepare<[string, string, string]>(
+export function createSettings(tx: Transactions) {
+  const select = tx.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const upsert = tx.db.prepare<[string, string, string]>(
     `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   );
@@ -17,7 +17,7 @@ export function createSettings(store: Store) {
       return parsed.success ? parsed.data : fallback;
     },
     set(key: string, value: unknown): void {
-      upsert.run(key, JSON.stringify(value), store.now());
+      upsert.run(key, JSON.stringify(value), tx.now());
     },
   };
 }

@@ -1,4 +1,5 @@
-// The write path every domain function goes through: one transaction, its events, then publish.
+// Transactions: the write path every domain function goes through (one transaction, its events, then
+// publish), group commit for concurrent requests, consistent reads, and the clock and ids of a write.
 import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { DomainEvent, EventPayloads, EventType } from '../../shared/events.ts';
@@ -16,7 +17,7 @@ interface Group {
   waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }>;
 }
 
-export class Store {
+export class Transactions {
   readonly db: Database;
   readonly log: EventLog;
   readonly bus: EventBus;
