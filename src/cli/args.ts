@@ -12,7 +12,7 @@ export class UsageError extends Error {}
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
-export const GLOBAL_OPTIONS = {
+const GLOBAL_OPTIONS = {
   url: { type: 'string' },
   token: { type: 'string' },
   'data-dir': { type: 'string' },
@@ -49,7 +49,7 @@ export function parseCommand(args: string[], options: Options): { values: Values
   }
 }
 
-export const DEFAULT_DATA_DIR = '.mission-control';
+const DEFAULT_DATA_DIR = '.mission-control';
 
 export function dataDirOf(values: Values, env: NodeJS.ProcessEnv): string {
   return resolve(str(values['data-dir']) ?? env.MISSION_CONTROL_DATA_DIR ?? DEFAULT_DATA_DIR);

@@ -25,7 +25,7 @@ export class ApiError extends Error {
 /** No answer at all (refused, unreachable, timed out): exit 3. */
 export class ConnectionError extends Error {}
 
-export const REQUEST_TIMEOUT_MS = 30_000;
+const REQUEST_TIMEOUT_MS = 30_000;
 
 export function describeFetchError(error: unknown, url: string): ConnectionError {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
@@ -37,7 +37,7 @@ export function describeFetchError(error: unknown, url: string): ConnectionError
 }
 
 /** Turns a schema failure into the same `field: message` list the API answers, as a usage error. */
-export function usageFromZod(error: ZodError): UsageError {
+function usageFromZod(error: ZodError): UsageError {
   return new UsageError(`invalid input: ${describeIssues(issuesOf(error))}`);
 }
 

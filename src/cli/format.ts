@@ -6,7 +6,7 @@ import { exhaustive } from '../shared/exhaustive.ts';
 const pad = (text: string, width: number) =>
   text.length >= width ? text : text + ' '.repeat(width - text.length);
 
-export function table(rows: string[][]): string {
+function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
   return rows
     .map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : pad(cell, widths[i] ?? 0))).join('  '))
@@ -75,6 +75,7 @@ export function eventLine(event: StreamEvent): string {
       return `${head} ${event.payload.deliverable_type}: ${event.payload.title}`;
     case 'agent_spawned':
     case 'agent_completed':
+    case 'session_updated':
       return `${head} ${event.payload.openclaw_session_id} ${event.payload.status}`;
     case 'agent_created':
     case 'agent_updated':

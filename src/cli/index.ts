@@ -10,18 +10,12 @@ import { taskCommands } from './commands/tasks.ts';
 import { workCommands } from './commands/work.ts';
 import { createOutput } from './output.ts';
 
-export const COMMANDS: CliCommand[] = [
-  ...taskCommands,
-  ...workCommands,
-  eventsCommand,
-  tokenCommand,
-  backupCommand,
-];
+const COMMANDS: CliCommand[] = [...taskCommands, ...workCommands, eventsCommand, tokenCommand, backupCommand];
 
 const SERVE_USAGE =
   'serve [--port 4000] [--host 127.0.0.1] [--data-dir DIR] [--allow-host NAME]... [--ping-ms MS]';
 
-export const HELP = `Usage: mission-control <command> [options]
+const HELP = `Usage: mission-control <command> [options]
 
 Commands:
   ${SERVE_USAGE}

@@ -5,14 +5,18 @@ import { DATABASE_FILE, openDatabase } from './db/open.ts';
 import { createActivities } from './domain/activities.ts';
 import { createAgents } from './domain/agents.ts';
 import { createDeliverables } from './domain/deliverables.ts';
+import { createDependencies } from './domain/dependencies.ts';
 import { createDevices } from './domain/devices.ts';
 import { createIdempotency } from './domain/idempotency.ts';
+import { createLeases } from './domain/leases.ts';
 import { createSessions } from './domain/sessions.ts';
 import { createTasks } from './domain/tasks.ts';
 import { type Clock, Transactions } from './domain/transactions.ts';
+import { createWork } from './domain/work.ts';
 import { EventBus } from './events/bus.ts';
 import { createHandlers, createRunner } from './operations.ts';
 import { createRemote } from './remote/remote.ts';
+import { createSweeper, type Timers } from './sweeper.ts';
 
 export interface CoreOptions {
   /** Folder for the database (and, for serve, the token). */
@@ -20,9 +24,13 @@ export interface CoreOptions {
   /** How many events the log keeps for replay; older ones are pruned (clients get `reset`). */
   retainEvents?: number;
   clock?: Clock;
+  /** Start the sweeper (default true); tests with a fake clock call `core.sweeper.sweep()` themselves. */
+  sweep?: boolean;
+  /** The sweeper's timers (tests pass fakes). */
+  timers?: Timers;
 }
 
-export const DEFAULT_RETAINED_EVENTS = 100_000;
+const DEFAULT_RETAINED_EVENTS = 100_000;
 
 export function createCore(options: CoreOptions) {
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
@@ -31,10 +39,14 @@ export function createCore(options: CoreOptions) {
   const retainEvents = options.retainEvents ?? DEFAULT_RETAINED_EVENTS;
 
   const agents = createAgents(tx);
-  const tasks = createTasks(tx, agents, () => activities);
+  const dependencies = createDependencies(tx);
+  const tasks = createTasks(tx, agents, () => activities, dependencies);
   const activities = createActivities(tx, agents, tasks.assertExists);
   const deliverables = createDeliverables(tx, tasks.assertExists);
   const sessions = createSessions(tx, agents, activities, tasks.assertExists);
+  const leases = createLeases(tx, agents, tasks, activities);
+  const work = createWork(tx, agents, leases);
+  const sweeper = createSweeper({ tx, agents, leases, sessions }, options.timers);
   const idempotency = createIdempotency(tx);
   const devices = createDevices(tx);
   const remote = createRemote(tx);
@@ -52,18 +64,24 @@ export function createCore(options: CoreOptions) {
     activities,
     deliverables,
     sessions,
+    leases,
+    work,
     devices,
     remote,
     snapshot,
   });
+  if (options.sweep !== false) sweeper.start();
 
   const pruneEvents = () => tx.log.prune(retainEvents);
   pruneEvents();
   idempotency.prune();
+  // The core's own follower of its events (one listener): pruning, waiting claims, the sweeper.
   // Prune now and then rather than on every write: the log may overshoot by one interval.
   const pruneEvery = Math.max(1, Math.floor(retainEvents / 10));
   let writesSincePrune = 0;
-  const unsubscribePrune = bus.subscribe(() => {
+  const unsubscribeCore = bus.subscribe((event) => {
+    work.notice(event);
+    sweeper.notice();
     if (++writesSincePrune < pruneEvery) return;
     writesSincePrune = 0;
     pruneEvents();
@@ -80,6 +98,12 @@ export function createCore(options: CoreOptions) {
     activities,
     deliverables,
     sessions,
+    dependencies,
+    leases,
+    /** Heartbeats and claims that may wait for work. */
+    work,
+    /** Every time-driven change: lease expiry, silent sessions, presence decay. */
+    sweeper,
     idempotency,
     devices,
     /** "Allow other devices on my network"; a started server attaches its listeners to it. */
@@ -93,8 +117,10 @@ export function createCore(options: CoreOptions) {
     close(): void {
       if (closed) return;
       closed = true;
+      sweeper.stop();
+      work.close(); // waiting claims answer "nothing" rather than hang
       tx.flush(); // a group commit still waiting for its turn
-      unsubscribePrune();
+      unsubscribeCore();
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     },

@@ -7,12 +7,15 @@ import { describeIssues, issuesOf } from '../shared/errors.ts';
 import { DomainError, type DomainErrorCode } from './domain/errors.ts';
 
 /** The status of each domain outcome. */
-export const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
+const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   invalid: 400,
   unprocessable: 422,
   server_unavailable: 503,
+  lease_lost: 409,
+  dependency_cycle: 409,
+  session_ended: 409,
 };
 
 /** Raised by guards and transports for answers that are not domain outcomes (401, 403, 429 …). */

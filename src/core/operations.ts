@@ -4,7 +4,6 @@ import type { Snapshot } from '../shared/entities.ts';
 import {
   type OperationName,
   type OperationOutput,
-  type Operations,
   type ParsedInput,
   parseInput,
 } from '../shared/operations/index.ts';
@@ -12,8 +11,10 @@ import type { Activities } from './domain/activities.ts';
 import type { Agents } from './domain/agents.ts';
 import type { Deliverables } from './domain/deliverables.ts';
 import type { Devices } from './domain/devices.ts';
+import type { Leases } from './domain/leases.ts';
 import type { Sessions } from './domain/sessions.ts';
 import type { Tasks } from './domain/tasks.ts';
+import type { Work } from './domain/work.ts';
 import type { Remote } from './remote/remote.ts';
 
 /** What the handlers work with: the domain services of one core. */
@@ -23,21 +24,28 @@ export interface Services {
   activities: Activities;
   deliverables: Deliverables;
   sessions: Sessions;
+  leases: Leases;
+  work: Work;
   devices: Devices;
   remote: Remote;
   snapshot(): Snapshot;
 }
 
+/** What a transport tells a handler besides the input. */
+export interface OperationContext {
+  /** Aborted when the caller is gone (a long-poll whose client closed the connection). */
+  signal?: AbortSignal;
+}
+
 /**
- * Board writes answer at once: they run inside a (group-committed) transaction. Reads and the
- * owner's server operations may answer later (the LAN switch waits for its listener).
+ * Board writes answer at once: HTTP runs them inside a group-committed transaction. Long-polls,
+ * reads and the owner's server operations may answer later (the LAN switch waits for its listener).
  */
 export type Handlers = {
   [N in OperationName]: (
     input: ParsedInput<N>,
-  ) => Operations[N]['access'] extends 'write'
-    ? OperationOutput<N>
-    : OperationOutput<N> | Promise<OperationOutput<N>>;
+    context: OperationContext,
+  ) => OperationOutput<N> | Promise<OperationOutput<N>>;
 };
 
 export function createHandlers(s: Services): Handlers {
@@ -56,15 +64,20 @@ export function createHandlers(s: Services): Handlers {
       return s.sessions.list({ task_id });
     },
     'sessions.register': ({ task_id, session }) => s.sessions.registerSubagent(task_id, session),
+    'work.claim': (input, { signal }) => s.work.claim(input, signal),
+    'tasks.renewLease': ({ id, agent_id, lease_s }) => s.leases.renew(id, agent_id, lease_s),
+    'tasks.release': ({ id, agent_id }) => s.leases.release(id, agent_id),
     snapshot: () => s.snapshot(),
     'agents.list': () => s.agents.list(),
     'agents.get': ({ id }) => s.agents.get(id),
     'agents.create': (input) => s.agents.create(input),
+    'agents.heartbeat': ({ id }) => s.work.heartbeat(id),
     'agents.update': ({ id, changes }) => s.agents.update(id, changes),
     'agents.delete': ({ id }) => s.agents.remove(id),
     'sessions.list': (query) => s.sessions.list(query),
     'sessions.get': ({ id }) => s.sessions.get(id),
     'sessions.update': ({ id, changes }) => s.sessions.update(id, changes),
+    'sessions.heartbeat': ({ id }) => s.sessions.heartbeat(id),
     'remote.status': () => s.remote.status(),
     'remote.set': ({ enabled }) => s.remote.setEnabled(enabled),
     'devices.list': () => s.devices.list(),
@@ -78,9 +91,10 @@ export function createRunner(handlers: Handlers) {
   return function run<N extends OperationName>(
     name: N,
     input: unknown,
+    context: OperationContext = {},
   ): OperationOutput<N> | Promise<OperationOutput<N>> {
-    const handler = handlers[name] as (value: ParsedInput<N>) => OperationOutput<N>;
-    return handler(parseInput(name, input));
+    const handler = handlers[name] as (value: ParsedInput<N>, c: OperationContext) => OperationOutput<N>;
+    return handler(parseInput(name, input), context);
   };
 }
 

@@ -2,7 +2,7 @@
 import { shell } from 'electron';
 
 /** The parsed URL when it is http(s), else null (javascript:, file:, data:, custom schemes …). */
-export function webUrl(value: string): URL | null {
+function webUrl(value: string): URL | null {
   let url: URL;
   try {
     url = new URL(value);

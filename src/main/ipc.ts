@@ -21,11 +21,7 @@ export interface IpcOptions {
 }
 
 /** True only for our window's top frame showing our origin: not an iframe, not another window. */
-export function isTrustedSender(
-  event: IpcMainInvokeEvent,
-  win: BrowserWindow | null,
-  origin: string,
-): boolean {
+function isTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindow | null, origin: string): boolean {
   if (!win || win.isDestroyed()) return false;
   const frame = event.senderFrame;
   return (

@@ -10,7 +10,7 @@ export interface LoginItem {
   set(enabled: boolean): void;
 }
 
-export function linuxAutostartFile(env: NodeJS.ProcessEnv = process.env): string {
+function linuxAutostartFile(env: NodeJS.ProcessEnv = process.env): string {
   const config = env.XDG_CONFIG_HOME || join(homedir(), '.config');
   return join(config, 'autostart', 'mission-control.desktop');
 }

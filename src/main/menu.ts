@@ -9,10 +9,7 @@ export interface MenuActions {
   isDev: boolean;
 }
 
-export function menuTemplate(
-  actions: MenuActions,
-  platform = process.platform,
-): MenuItemConstructorOptions[] {
+function menuTemplate(actions: MenuActions, platform = process.platform): MenuItemConstructorOptions[] {
   const quit: MenuItemConstructorOptions = {
     label: 'Quit Mission Control',
     accelerator: 'CmdOrCtrl+Q',

@@ -52,6 +52,7 @@ export function noticeFor(event: DomainEvent): Notice | null {
     case 'agent_updated':
     case 'agent_deleted':
     case 'device_revoked':
+    case 'session_updated':
       return null;
     default:
       exhaustive(event);

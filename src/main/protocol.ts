@@ -4,7 +4,7 @@
 import { protocol } from 'electron';
 import { APP_SCHEME, rendererHandler } from './renderer-files.ts';
 
-export { APP_HOST, APP_ORIGIN, APP_SCHEME, APP_URL, DESKTOP_CSP, rendererHandler } from './renderer-files.ts';
+export { APP_URL, DESKTOP_CSP, rendererHandler } from './renderer-files.ts';
 
 /** Must run before `app.whenReady()`: the scheme gets a standard, secure origin. */
 export function registerAppScheme(): void {

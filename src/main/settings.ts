@@ -2,12 +2,12 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export interface DesktopSettings {
+interface DesktopSettings {
   /** Native notifications for tasks reaching review/done and failed sub-agent sessions. */
   notifications: boolean;
 }
 
-export const DEFAULT_SETTINGS: DesktopSettings = { notifications: true };
+const DEFAULT_SETTINGS: DesktopSettings = { notifications: true };
 export const SETTINGS_FILE = 'settings.json';
 
 export interface SettingsStore {

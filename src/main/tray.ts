@@ -24,6 +24,7 @@ export function mayChangeCount(event: DomainEvent): boolean {
   switch (event.type) {
     case 'agent_spawned':
     case 'agent_completed':
+    case 'session_updated':
       return true;
     case 'task_deleted':
       return event.payload.removed.session_ids.length > 0;

@@ -16,6 +16,10 @@ export const aTask = (over: Partial<Task> = {}): Task => ({
   version: 1,
   created_at: T0,
   updated_at: T0,
+  lease: null,
+  claim_count: 0,
+  depends_on: [],
+  blocked: false,
   ...over,
 });
 
@@ -29,6 +33,8 @@ export const anAgent = (over: Partial<Agent> = {}): Agent => ({
   is_master: false,
   created_at: T0,
   updated_at: T0,
+  last_seen_at: null,
+  presence: 'unknown',
   ...over,
 });
 
@@ -44,6 +50,8 @@ export const aSession = (over: Partial<Session> = {}): Session => ({
   created_at: T0,
   updated_at: T0,
   ended_at: null,
+  heartbeat_ttl_s: null,
+  last_heartbeat_at: null,
   ...over,
 });
 

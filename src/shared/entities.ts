@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   ACTIVITY_TYPES,
+  AGENT_PRESENCES,
   AGENT_STATUSES,
   DELIVERABLE_TYPES,
   SESSION_STATUSES,
@@ -24,6 +25,16 @@ export const Agent = z.object({
   is_master: z.boolean(),
   created_at: timestamp,
   updated_at: timestamp,
+  /** The last heartbeat, claim, renewal or write that named this agent; null when never seen. */
+  last_seen_at: timestamp.nullable(),
+  presence: z.enum(AGENT_PRESENCES),
+});
+
+/** Who holds a task and until when; renewed by heartbeats and `POST /api/tasks/:id/lease`. */
+export const Lease = z.object({
+  agent_id: id,
+  expires_at: timestamp,
+  lease_s: z.number().int(),
 });
 
 export const Task = z.object({
@@ -38,6 +49,14 @@ export const Task = z.object({
   version: z.number().int(),
   created_at: timestamp,
   updated_at: timestamp,
+  /** Set while an agent holds the task through a claim; `GET` shows the current expiry. */
+  lease: Lease.nullable(),
+  /** How many times the task was claimed, whatever became of each claim. */
+  claim_count: z.number().int(),
+  /** Tasks that must be done before this one can be claimed. */
+  depends_on: z.array(id),
+  /** True while any dependency is not done. */
+  blocked: z.boolean(),
 });
 
 export const Activity = z.object({
@@ -73,6 +92,9 @@ export const Session = z.object({
   created_at: timestamp,
   updated_at: timestamp,
   ended_at: timestamp.nullable(),
+  /** With a ttl, a session silent for longer becomes `stale` (null: never goes stale). */
+  heartbeat_ttl_s: z.number().int().nullable(),
+  last_heartbeat_at: timestamp.nullable(),
 });
 
 export const Snapshot = z.object({
@@ -84,6 +106,7 @@ export const Snapshot = z.object({
 
 export type Agent = z.infer<typeof Agent>;
 export type Task = z.infer<typeof Task>;
+export type Lease = z.infer<typeof Lease>;
 export type Activity = z.infer<typeof Activity>;
 export type Deliverable = z.infer<typeof Deliverable>;
 export type Session = z.infer<typeof Session>;

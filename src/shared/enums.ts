@@ -4,7 +4,10 @@ export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const AGENT_STATUSES = ['standby', 'working', 'offline'] as const;
 export const ACTIVITY_TYPES = ['spawned', 'updated', 'completed', 'file_created', 'status_changed'] as const;
 export const DELIVERABLE_TYPES = ['file', 'url', 'artifact'] as const;
-export const SESSION_STATUSES = ['active', 'completed', 'failed'] as const;
+/** `stale`: a session with a heartbeat ttl that went silent; a heartbeat makes it active again. */
+export const SESSION_STATUSES = ['active', 'stale', 'completed', 'failed'] as const;
+/** Derived from `last_seen_at`: online < 90 s, away < 10 min, offline beyond, unknown when never seen. */
+export const AGENT_PRESENCES = ['online', 'away', 'offline', 'unknown'] as const;
 export const SESSION_TYPES = ['persistent', 'subagent'] as const;
 
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -14,6 +17,7 @@ export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 export type DeliverableType = (typeof DELIVERABLE_TYPES)[number];
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 export type SessionType = (typeof SESSION_TYPES)[number];
+export type AgentPresence = (typeof AGENT_PRESENCES)[number];
 
 export const STATUS_LABELS: Record<TaskStatus, string> = {
   inbox: 'Inbox',

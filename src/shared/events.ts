@@ -35,8 +35,10 @@ export interface EventPayloads {
   deliverable_added: Deliverable;
   /** A sub-agent session was registered. */
   agent_spawned: Session;
-  /** A session ended (completed or failed), or changed otherwise. */
+  /** A session ended (completed or failed). */
   agent_completed: Session;
+  /** A session changed without ending: went stale, was revived by a heartbeat, was edited. */
+  session_updated: Session;
   agent_created: Agent;
   agent_updated: Agent;
   agent_deleted: AgentDeleted;
@@ -54,6 +56,7 @@ export const EVENT_TYPES = [
   'deliverable_added',
   'agent_spawned',
   'agent_completed',
+  'session_updated',
   'agent_created',
   'agent_updated',
   'agent_deleted',

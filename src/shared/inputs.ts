@@ -24,6 +24,9 @@ const Metadata = z
     message: `metadata must serialise to at most ${LIMITS.metadataBytes} bytes`,
   });
 
+/** Tasks that must be done first; unknown ids are 422, a cycle (self included) 409. */
+const DependsOn = z.array(Id).max(100);
+
 export const TaskCreate = z.strictObject({
   title: nonEmpty(LIMITS.title),
   description: text(LIMITS.text).nullish(),
@@ -32,6 +35,7 @@ export const TaskCreate = z.strictObject({
   assigned_agent_id: Id.nullish(),
   created_by_agent_id: Id.nullish(),
   due_date: dueDate.nullish(),
+  depends_on: DependsOn.optional(),
 });
 
 export const TaskPatch = z
@@ -42,6 +46,8 @@ export const TaskPatch = z
     priority: z.enum(TASK_PRIORITIES),
     assigned_agent_id: Id.nullable(),
     due_date: dueDate.nullable(),
+    /** Replaces the set of dependencies. */
+    depends_on: DependsOn,
     /** Who made the change, for the status_changed activity it may log. */
     agent_id: Id.nullable(),
   })
@@ -116,6 +122,8 @@ export const SubagentCreate = z.strictObject({
   agent_name: text(LIMITS.name).nullish(),
   agent_id: Id.nullish(),
   channel: text(LIMITS.name).nullish(),
+  /** Without a heartbeat for this long the session turns `stale`; omitted, it never does. */
+  heartbeat_ttl_s: z.number().int().min(10).max(86_400).nullish(),
 });
 
 export const SessionListQuery = z.object({
@@ -126,7 +134,8 @@ export const SessionListQuery = z.object({
 
 export const SessionPatch = z
   .strictObject({
-    status: z.enum(SESSION_STATUSES),
+    /** `stale` is the sweeper's to set; a caller ends a session (completed/failed) or keeps it active. */
+    status: z.enum(SESSION_STATUSES).exclude(['stale']),
     channel: text(LIMITS.name).nullable(),
     agent_name: text(LIMITS.name).nullable(),
   })

@@ -24,6 +24,13 @@ export interface HttpBinding {
   headers?: Record<string, 'if-match'>;
   /** The answer's `ETag` is the result's `version`, for `If-Match` on a later write. */
   etag?: boolean;
+  /** The status (with no body) when the operation answers null: `204` for "nothing to claim". */
+  nullStatus?: number;
+  /**
+   * The request may wait (a long-poll): answered when ready, outside group commit, without
+   * Idempotency-Key; the handler learns through its signal when the client leaves.
+   */
+  longPoll?: boolean;
 }
 
 /** Left out of a transport, with the reason (the table test requires one). */

@@ -3,8 +3,8 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const TOKEN_FILE = 'token';
-export const TOKEN_ENV = 'MISSION_CONTROL_TOKEN';
+const TOKEN_FILE = 'token';
+const TOKEN_ENV = 'MISSION_CONTROL_TOKEN';
 
 export interface TokenSource {
   token: string;

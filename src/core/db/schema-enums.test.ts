@@ -6,6 +6,7 @@ import { expect, it } from 'vitest';
 import { DEVICE_SCOPES } from '../../shared/devices.ts';
 import {
   ACTIVITY_TYPES,
+  AGENT_PRESENCES,
   AGENT_STATUSES,
   DELIVERABLE_TYPES,
   SESSION_STATUSES,
@@ -18,6 +19,7 @@ import { openDatabase } from './open.ts';
 
 const ENUM_COLUMNS: Record<string, readonly string[]> = {
   'agents.status': AGENT_STATUSES,
+  'agents.presence': AGENT_PRESENCES,
   'tasks.status': TASK_STATUSES,
   'tasks.priority': TASK_PRIORITIES,
   'task_activities.activity_type': ACTIVITY_TYPES,

@@ -1,5 +1,16 @@
 // Typed domain errors; the HTTP error handler (and IPC) map them to status codes and messages.
-export type DomainErrorCode = 'not_found' | 'conflict' | 'invalid' | 'unprocessable' | 'server_unavailable';
+export type DomainErrorCode =
+  | 'not_found'
+  | 'conflict'
+  | 'invalid'
+  | 'unprocessable'
+  | 'server_unavailable'
+  /** The agent does not hold the task's lease (expired, someone else's, or the task moved on). */
+  | 'lease_lost'
+  /** The dependencies would make a cycle (a task depending on itself, directly or not). */
+  | 'dependency_cycle'
+  /** A heartbeat for a session that has completed or failed. */
+  | 'session_ended';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
@@ -23,3 +34,9 @@ export const unprocessable = (message: string, details?: unknown) =>
 
 /** Something the operation needs is not running (the agent API, for the LAN switch). */
 export const unavailable = (message: string) => new DomainError('server_unavailable', message);
+
+export const leaseLost = (taskId: string, agentId: string, why: string) =>
+  new DomainError('lease_lost', `agent ${agentId} does not hold the lease of task ${taskId}: ${why}`, {
+    task_id: taskId,
+    agent_id: agentId,
+  });

@@ -8,7 +8,7 @@ export interface StoredAnswer {
   body: unknown;
 }
 
-export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
+const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export function createIdempotency(tx: Transactions) {
   const { db } = tx;
@@ -51,5 +51,3 @@ export function createIdempotency(tx: Transactions) {
     },
   };
 }
-
-export type Idempotency = ReturnType<typeof createIdempotency>;

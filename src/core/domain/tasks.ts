@@ -1,22 +1,30 @@
-// Tasks: the cards on the board, with optimistic concurrency through `version`.
+// Tasks: the cards on the board, with optimistic concurrency through `version`, dependencies, and
+// the lease a claim puts on them (leases.ts) ending when anyone moves the card away.
 import type { Task } from '../../shared/entities.ts';
 import { STATUS_LABELS } from '../../shared/enums.ts';
 import { TaskCreate, TaskListQuery, TaskPatch } from '../../shared/inputs.ts';
 import type { Activities } from './activities.ts';
 import type { Agents } from './agents.ts';
+import type { Dependencies } from './dependencies.ts';
 import { conflict, notFound } from './errors.ts';
+import { TASK_SELECT, type TaskRow, taskFromRow } from './task-rows.ts';
 import type { Transactions } from './transactions.ts';
 
 const LIKE_ESCAPE = /[\\%_]/g;
 
-export function createTasks(tx: Transactions, agents: Agents, activities: () => Activities) {
+export function createTasks(
+  tx: Transactions,
+  agents: Agents,
+  activities: () => Activities,
+  dependencies: Dependencies,
+) {
   const { db } = tx;
-  const one = db.prepare<[string], Task>('SELECT * FROM tasks WHERE id = ?');
-  const filtered = db.prepare<Record<string, unknown>, Task>(`SELECT * FROM tasks
-    WHERE (@status IS NULL OR status = @status)
-      AND (@assigned IS NULL OR assigned_agent_id = @assigned)
-      AND (@q IS NULL OR title LIKE @q ESCAPE '\\' OR description LIKE @q ESCAPE '\\')
-    ORDER BY created_at DESC, rowid DESC LIMIT @limit OFFSET @offset`);
+  const one = db.prepare<[string], TaskRow>(`SELECT ${TASK_SELECT} FROM tasks t WHERE t.id = ?`);
+  const filtered = db.prepare<Record<string, unknown>, TaskRow>(`SELECT ${TASK_SELECT} FROM tasks t
+    WHERE (@status IS NULL OR t.status = @status)
+      AND (@assigned IS NULL OR t.assigned_agent_id = @assigned)
+      AND (@q IS NULL OR t.title LIKE @q ESCAPE '\\' OR t.description LIKE @q ESCAPE '\\')
+    ORDER BY t.created_at DESC, t.rowid DESC LIMIT @limit OFFSET @offset`);
   const insert = db.prepare(`INSERT INTO tasks (id, title, description, status, priority, assigned_agent_id,
     created_by_agent_id, due_date, version, created_at, updated_at)
     VALUES (@id, @title, @description, @status, @priority, @assigned_agent_id, @created_by_agent_id,
@@ -24,6 +32,9 @@ export function createTasks(tx: Transactions, agents: Agents, activities: () => 
   const update = db.prepare(`UPDATE tasks SET title = @title, description = @description, status = @status,
     priority = @priority, assigned_agent_id = @assigned_agent_id, due_date = @due_date, version = @version,
     updated_at = @updated_at WHERE id = @id`);
+  const endLease = db.prepare<[string]>(
+    'UPDATE tasks SET lease_agent_id = NULL, lease_expires_at = NULL, lease_s = NULL WHERE id = ?',
+  );
   const remove = db.prepare<[string]>('DELETE FROM tasks WHERE id = ?');
   // What the delete will cascade to, read in its transaction so the event can say so.
   const ids = (table: string) =>
@@ -34,24 +45,38 @@ export function createTasks(tx: Transactions, agents: Agents, activities: () => 
     session_ids: ids('openclaw_sessions'),
   };
 
+  const find = (id: string): Task | undefined => {
+    const row = one.get(id);
+    return row && taskFromRow(row);
+  };
   const get = (id: string): Task => {
-    const task = one.get(id);
+    const task = find(id);
     if (!task) throw notFound('task', id);
     return task;
+  };
+  /** Dependents' `blocked` follows this task's status: they hear it through their own task_updated. */
+  const touchDependents = (ids: readonly string[], at: string) => {
+    for (const id of ids) {
+      const task = find(id);
+      if (task) tx.emit('task_updated', { ...task, previous_status: task.status }, at);
+    }
   };
 
   return {
     get,
+    find,
     assertExists: (id: string): void => void get(id),
     list(query: Partial<TaskListQuery> = {}): Task[] {
       const { status, assigned_agent_id, q, limit, offset } = TaskListQuery.parse(query);
-      return filtered.all({
-        status: status ?? null,
-        assigned: assigned_agent_id ?? null,
-        q: q ? `%${q.replace(LIKE_ESCAPE, (c) => `\\${c}`)}%` : null,
-        limit: limit ?? -1,
-        offset: offset ?? 0,
-      });
+      return filtered
+        .all({
+          status: status ?? null,
+          assigned: assigned_agent_id ?? null,
+          q: q ? `%${q.replace(LIKE_ESCAPE, (c) => `\\${c}`)}%` : null,
+          limit: limit ?? -1,
+          offset: offset ?? 0,
+        })
+        .map(taskFromRow);
     },
     create(input: TaskCreate): Task {
       const data = TaskCreate.parse(input);
@@ -59,8 +84,9 @@ export function createTasks(tx: Transactions, agents: Agents, activities: () => 
         agents.assertExists(data.assigned_agent_id, 'assigned_agent_id');
         agents.assertExists(data.created_by_agent_id, 'created_by_agent_id');
         const now = tx.now();
-        const task: Task = {
-          id: tx.newId(),
+        const id = tx.newId();
+        insert.run({
+          id,
           title: data.title,
           description: data.description ?? null,
           status: data.status,
@@ -71,8 +97,10 @@ export function createTasks(tx: Transactions, agents: Agents, activities: () => 
           version: 1,
           created_at: now,
           updated_at: now,
-        };
-        insert.run(task);
+        });
+        if (data.depends_on?.length) dependencies.set(id, data.depends_on);
+        if (data.created_by_agent_id) agents.seen(data.created_by_agent_id, now);
+        const task = get(id);
         tx.emit('task_created', task, now);
         return task;
       });
@@ -80,9 +108,10 @@ export function createTasks(tx: Transactions, agents: Agents, activities: () => 
     /**
      * Applies a partial update. With `expectedVersion` (HTTP If-Match) a stale writer gets a
      * conflict instead of silently overwriting. A status change also logs `status_changed`.
+     * Moving a leased task out of in_progress, or to another assignee, ends its lease.
      */
     update(id: string, patch: TaskPatch, expectedVersion?: number): Task {
-      const { agent_id, ...changes } = TaskPatch.parse(patch);
+      const { agent_id, depends_on, ...changes } = TaskPatch.parse(patch);
       return tx.write(() => {
         const before = get(id);
         if (expectedVersion !== undefined && expectedVersion !== before.version) {
@@ -94,8 +123,14 @@ export function createTasks(tx: Transactions, agents: Agents, activities: () => 
         agents.assertExists(changes.assigned_agent_id, 'assigned_agent_id');
         agents.assertExists(agent_id, 'agent_id');
         const now = tx.now();
-        const task: Task = { ...before, ...changes, version: before.version + 1, updated_at: now };
-        update.run(task);
+        const next = { ...before, ...changes, version: before.version + 1, updated_at: now };
+        update.run(next);
+        if (depends_on) dependencies.set(id, depends_on);
+        const lease = before.lease;
+        if (lease && (next.status !== 'in_progress' || next.assigned_agent_id !== lease.agent_id))
+          endLease.run(id);
+        if (agent_id) agents.seen(agent_id, now);
+        const task = get(id);
         tx.emit('task_updated', { ...task, previous_status: before.status }, now);
         if (task.status !== before.status) {
           activities().append(
@@ -108,6 +143,8 @@ export function createTasks(tx: Transactions, agents: Agents, activities: () => 
             },
             now,
           );
+          if (task.status === 'done' || before.status === 'done')
+            touchDependents(dependencies.dependentsOf(id), now);
         }
         return task;
       });
@@ -120,11 +157,15 @@ export function createTasks(tx: Transactions, agents: Agents, activities: () => 
           deliverable_ids: cascaded.deliverable_ids.all(id),
           session_ids: cascaded.session_ids.all(id),
         };
+        const dependents = dependencies.dependentsOf(id);
         if (remove.run(id).changes === 0) throw notFound('task', id);
-        tx.emit('task_deleted', { id, removed });
+        const now = tx.now();
+        tx.emit('task_deleted', { id, removed }, now);
+        touchDependents(dependents, now);
         return { id };
       });
     },
+    touchDependents,
   };
 }
 

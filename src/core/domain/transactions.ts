@@ -10,7 +10,7 @@ export interface Clock {
   now(): string;
 }
 
-export const systemClock: Clock = { now: () => new Date().toISOString() };
+const systemClock: Clock = { now: () => new Date().toISOString() };
 
 interface Group {
   events: DomainEvent[];

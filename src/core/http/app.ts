@@ -28,7 +28,7 @@ import { eventRoutes } from './routes/events.ts';
 import { staticRoutes, WEB_CSP } from './routes/static.ts';
 import { SseHub, type SseOptions } from './sse.ts';
 
-export const APP_VERSION: string = pkg.version;
+const APP_VERSION: string = pkg.version;
 
 export interface AppOptions {
   core: Core;

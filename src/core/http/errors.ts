@@ -6,7 +6,7 @@ import type { ApiErrorBody } from '../../shared/api.ts';
 import { errorBody, HttpError, INTERNAL, knownAnswer } from '../errors.ts';
 
 /** Errors of ours (domain, validation, guards) and Fastify's own 4xx, as status + JSON body. */
-export function toHttpAnswer(error: unknown): { status: number; body: ApiErrorBody } {
+function toHttpAnswer(error: unknown): { status: number; body: ApiErrorBody } {
   const known = knownAnswer(error);
   if (known) return known;
   const fastifyError = error as Partial<FastifyError>;

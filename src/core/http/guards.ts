@@ -5,7 +5,7 @@ import { safeEqual, sessionCookieValue } from '../config/token.ts';
 import { HttpError } from '../errors.ts';
 
 /** `Host` without its port; brackets of an IPv6 literal removed; lower case. */
-export function hostnameOf(host: string | undefined): string | null {
+function hostnameOf(host: string | undefined): string | null {
   if (!host) return null;
   try {
     return new URL(`http://${host}`).hostname.replace(/^\[|\]$/g, '').toLowerCase();

@@ -6,7 +6,7 @@ import type { Access, HttpBinding, OperationDef } from '../../shared/operation.t
 import { pathFields } from '../../shared/operations/http-call.ts';
 import { OPERATION_NAMES, OPERATIONS } from '../../shared/operations/index.ts';
 import { HttpError } from '../errors.ts';
-import type { Handlers } from '../operations.ts';
+import type { Handlers, OperationContext } from '../operations.ts';
 import type { RouteContext } from './context.ts';
 import { parseIfMatch } from './guards.ts';
 
@@ -42,7 +42,17 @@ function inputOf(binding: HttpBinding, shape: Fields | undefined, req: FastifyRe
   // DELETE carries no body; elsewhere the body is the input's own fields.
   if (binding.method === 'DELETE' || Object.keys(fixed).length === 0)
     return binding.method === 'DELETE' ? fixed : req.body;
+  if (req.body === undefined) return fixed;
   return isPlainObject(req.body) ? { ...req.body, ...fixed } : req.body;
+}
+
+/** Aborted when the client closes the connection before its answer was sent. */
+function leaving(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  return controller.signal;
 }
 
 /** Error paths as the client wrote them: `title`, not `changes.title`. */
@@ -60,11 +70,15 @@ export function operationRoutes(app: FastifyInstance, { write }: RouteContext, h
     const op: OperationDef = OPERATIONS[name];
     const binding = op.http;
     const shape = 'shape' in op.input ? (op.input.shape as Fields) : undefined;
-    const handle = handlers[name] as (input: unknown) => unknown;
+    const handle = handlers[name] as (input: unknown, context: OperationContext) => unknown;
     const respond = (reply: FastifyReply, result: unknown) => {
       if (binding.etag) reply.header('etag', `"${(result as { version: number }).version}"`);
       return result;
     };
+    const send = (reply: FastifyReply, result: unknown) =>
+      result === null && binding.nullStatus
+        ? reply.code(binding.nullStatus).send()
+        : reply.code(binding.status).send(respond(reply, result));
     app.route({
       method: binding.method,
       url: binding.path,
@@ -76,11 +90,11 @@ export function operationRoutes(app: FastifyInstance, { write }: RouteContext, h
         } catch (error) {
           throw error instanceof ZodError ? relativeTo(error, binding.body) : error;
         }
+        if (binding.longPoll) return send(reply, await handle(input, { signal: leaving(reply) }));
         // Board writes: group commit, Idempotency-Key; the rest answers what the handler gives.
         if (op.access === 'write')
-          return write(req, reply, binding.status, () => respond(reply, handle(input)));
-        const result = await handle(input);
-        return reply.code(binding.status).send(respond(reply, result));
+          return write(req, reply, binding.status, () => respond(reply, handle(input, {})));
+        return send(reply, await handle(input, {}));
       },
     });
   }

@@ -17,7 +17,7 @@ export interface SseOptions {
   maxStreamsPerAddress: number;
 }
 
-export const DEFAULT_SSE: SseOptions = {
+const DEFAULT_SSE: SseOptions = {
   pingMs: 30_000,
   retryMs: 2_000,
   maxBufferBytes: 1 << 20,
@@ -35,7 +35,7 @@ interface Client {
   tag: string | null;
 }
 
-export const frame = (id: number, type: string, payloadJson: string) =>
+const frame = (id: number, type: string, payloadJson: string) =>
   `id: ${id}\ndata: {"type":${JSON.stringify(type)},"payload":${payloadJson}}\n\n`;
 
 export class SseHub {

@@ -101,11 +101,13 @@ describe('MCP over HTTP', () => {
     expect(names).toEqual(
       [
         'add_deliverable',
+        'claim_task',
         'create_agent',
         'create_task',
         'delete_task',
         'end_subagent',
         'get_task',
+        'heartbeat',
         'list_activities',
         'list_agents',
         'list_deliverables',
@@ -113,6 +115,8 @@ describe('MCP over HTTP', () => {
         'list_tasks',
         'log_activity',
         'register_subagent',
+        'release_task',
+        'renew_lease',
         'update_task',
       ].sort(),
     );

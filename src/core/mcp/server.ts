@@ -5,7 +5,7 @@ import type { Core } from '../core.ts';
 import { knownAnswer } from '../errors.ts';
 import { TOOLS } from './tools.ts';
 
-export const MCP_SERVER_NAME = 'mission-control';
+const MCP_SERVER_NAME = 'mission-control';
 
 const INSTRUCTIONS = `Mission Control is a Kanban board that a person watches while agents work.
 Typical orchestration: create_task → log_activity (triage) → update_task {status:"assigned",
@@ -14,7 +14,7 @@ assigned_agent_id} → register_subagent → add_deliverable → log_activity {a
 Resources: mission-control://tasks/{id} and mission-control://tasks/{id}/activities.`;
 
 /** The same error shape as the HTTP API (`{ error: { code, message, details? } }`), as a tool error. */
-export function errorResult(error: unknown): CallToolResult {
+function errorResult(error: unknown): CallToolResult {
   const known = knownAnswer(error);
   if (!known) throw error; // not the caller's fault: the SDK reports it as an internal error
   return { isError: true, content: [{ type: 'text', text: JSON.stringify(known.body) }] };
@@ -44,9 +44,10 @@ export function createMcpServer(
         outputSchema: tool.output,
         annotations: { readOnlyHint: !tool.write, destructiveHint: tool.name.startsWith('delete') },
       },
-      async (input: unknown): Promise<CallToolResult> => {
+      async (input: unknown, extra: { signal?: AbortSignal }): Promise<CallToolResult> => {
         try {
-          const result = tool.toResult(await core.run(tool.operation, tool.toInput(input)));
+          const context = extra.signal ? { signal: extra.signal } : {};
+          const result = tool.toResult(await core.run(tool.operation, tool.toInput(input), context));
           return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result };
         } catch (error) {
           return errorResult(error);

@@ -21,9 +21,11 @@ function documented(op: OperationDef): Operation {
   const bodySchema =
     http.method === 'GET' || http.method === 'DELETE'
       ? undefined
-      : http.body === undefined
-        ? rest
-        : (input.shape[http.body] as z.ZodType);
+      : http.body !== undefined
+        ? (input.shape[http.body] as z.ZodType)
+        : Object.keys(rest.shape).length
+          ? rest
+          : undefined; // nothing to send (a heartbeat): an empty or absent body
   return {
     method: http.method.toLowerCase() as Method,
     path: http.path,

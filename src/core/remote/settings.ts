@@ -21,5 +21,3 @@ export function createSettings(tx: Transactions) {
     },
   };
 }
-
-export type Settings = ReturnType<typeof createSettings>;

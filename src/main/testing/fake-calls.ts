@@ -2,7 +2,7 @@
 /** Everything the fake records, in order; tests read and reset it. */
 export const calls: string[] = [];
 
-export class FakeEvent {
+class FakeEvent {
   defaultPrevented = false;
   preventDefault(): void {
     this.defaultPrevented = true;

@@ -2,7 +2,7 @@
 import { EventEmitter } from 'node:events';
 import { calls, newEvent } from './fake-calls.ts';
 
-export class FakeSession {
+class FakeSession {
   permissionRequest: ((c: unknown, p: string, cb: (ok: boolean) => void) => void) | null = null;
   permissionCheck: ((...args: unknown[]) => boolean) | null = null;
   setPermissionRequestHandler(handler: FakeSession['permissionRequest']): void {

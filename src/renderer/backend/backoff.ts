@@ -1,10 +1,10 @@
 // Reconnect delays: exponential backoff with full jitter so many boards don't reconnect in lockstep.
-export interface BackoffOptions {
+interface BackoffOptions {
   baseMs: number;
   maxMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 400, maxMs: 8_000 };
+const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 400, maxMs: 8_000 };
 
 /** Delay before attempt `failures` (1 = first retry): between half and all of min(max, base·2^(n-1)). */
 export function backoffDelay(failures: number, options = DEFAULT_BACKOFF, random = Math.random): number {

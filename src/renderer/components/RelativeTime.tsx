@@ -27,7 +27,7 @@ const subscribe = (listener: () => void) => {
 export const useNow = () => useSyncExternalStore(subscribe, () => now);
 
 /** "now", "5m", "3h", "4d": for cards, where space is short. */
-export function shortAge(ms: number): string {
+function shortAge(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
   if (minutes < 1) return 'now';
   if (minutes < 60) return `${minutes}m`;
@@ -37,7 +37,7 @@ export function shortAge(ms: number): string {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** Local 'YYYY-MM-DD HH:mm:ss' without dayjs: cards render by the dozen, so this stays cheap. */
-export const localStamp = (ms: number): string => {
+const localStamp = (ms: number): string => {
   const d = new Date(ms);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 };

@@ -6,9 +6,16 @@ import { useBoard } from '../app/context.tsx';
 import { selectOpenTaskSessions } from '../store/selectors.ts';
 import { RelativeTime, useNow } from './RelativeTime.tsx';
 
-const STATUS_COLORS = { active: 'green', completed: 'blue', failed: 'red' } as const;
+const STATUS_COLORS = { active: 'green', stale: 'gray', completed: 'blue', failed: 'red' } as const;
+/** `stale` is what the sweeper calls a session past its heartbeat ttl; people read "silent". */
+const STATUS_WORDS: Record<Session['status'], string> = {
+  active: 'active',
+  stale: 'silent',
+  completed: 'completed',
+  failed: 'failed',
+};
 
-export function formatDuration(ms: number): string {
+function formatDuration(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
   if (s < 60) return `${s}s`;
   const m = Math.floor(s / 60);
@@ -42,7 +49,7 @@ export function SessionList() {
             <Table.Td>{s.agent_name ?? s.openclaw_session_id}</Table.Td>
             <Table.Td>
               <Badge color={STATUS_COLORS[s.status]} variant="light">
-                {s.status}
+                {STATUS_WORDS[s.status]}
               </Badge>
             </Table.Td>
             <Table.Td>{s.channel ?? '—'}</Table.Td>

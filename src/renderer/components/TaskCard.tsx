@@ -7,7 +7,7 @@ import { selectSubagentCounts } from '../store/selectors.ts';
 import { RelativeTime } from './RelativeTime.tsx';
 import { useReadOnly } from './remote/ReadOnlyBadge.tsx';
 
-export const PRIORITY_COLORS = { low: 'gray', normal: 'blue', high: 'orange', urgent: 'red' } as const;
+const PRIORITY_COLORS = { low: 'gray', normal: 'blue', high: 'orange', urgent: 'red' } as const;
 export const CARD_HEIGHT = 96;
 
 /**

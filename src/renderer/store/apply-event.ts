@@ -5,7 +5,7 @@ import { exhaustive } from '../../shared/exhaustive.ts';
 import { type BoardData, describeEvent, FEED_LIMIT, type FeedItem } from './board-data.ts';
 
 /** `gap`: an event id jumped past lastEventId + 1; `reset`: the server cannot resume. Both mean refetch. */
-export type ApplyStatus = 'ok' | 'gap' | 'reset';
+type ApplyStatus = 'ok' | 'gap' | 'reset';
 
 export interface ApplyResult {
   data: BoardData;
@@ -108,6 +108,7 @@ function fold(draft: Draft, event: Exclude<StreamEvent, { type: 'reset' }>): voi
     }
     case 'agent_spawned':
     case 'agent_completed':
+    case 'session_updated':
       draft.table('sessions')[event.payload.id] = event.payload;
       return;
     case 'agent_created':

@@ -89,6 +89,8 @@ export function describeEvent(event: DomainEvent, data: BoardData): string {
       return `Sub-agent ${event.payload.agent_name ?? event.payload.openclaw_session_id} started`;
     case 'agent_completed':
       return `Sub-agent ${event.payload.agent_name ?? event.payload.openclaw_session_id} ${event.payload.status}`;
+    case 'session_updated':
+      return `Sub-agent ${event.payload.agent_name ?? event.payload.openclaw_session_id} is ${event.payload.status === 'stale' ? 'silent' : event.payload.status}`;
     case 'agent_created':
       return `Agent joined: ${event.payload.name}`;
     case 'agent_updated':

@@ -17,7 +17,7 @@ function memo<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) 
   };
 }
 
-export type Columns = Record<TaskStatus, Task[]>;
+type Columns = Record<TaskStatus, Task[]>;
 
 const PRIORITY_RANK = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
 
@@ -61,7 +61,7 @@ export const makeSelectColumns = () => {
     compute(s.data.tasks, s.optimistic, s.ui.search, s.ui.agentFilter, s.ui.priorityFilter);
 };
 
-export const isActiveSubagent = (s: Session) => s.status === 'active' && s.session_type === 'subagent';
+const isActiveSubagent = (s: Session) => s.status === 'active' && s.session_type === 'subagent';
 
 export interface SubagentCounts {
   total: number;

@@ -5,7 +5,7 @@ import type { TaskPriority } from '../../shared/enums.ts';
 import type { ConnectionState } from '../backend/backend.ts';
 import { type BoardData, emptyBoard } from './board-data.ts';
 
-export type AuthState = 'checking' | 'needed' | 'ok';
+type AuthState = 'checking' | 'needed' | 'ok';
 
 export interface Notice {
   id: number;
@@ -44,7 +44,7 @@ export interface BoardState {
   };
 }
 
-export const initialState = (): BoardState => ({
+const initialState = (): BoardState => ({
   data: emptyBoard(),
   loaded: false,
   connection: 'connecting',

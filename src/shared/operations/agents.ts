@@ -75,6 +75,30 @@ export const agentOperations = {
       errors: [400],
     },
   }),
+  'agents.heartbeat': defineOperation({
+    input: z.strictObject({ id: Id }),
+    output: Agent,
+    access: 'write',
+    http: { method: 'POST', path: '/api/agents/:id/heartbeat', status: 200 },
+    mcp: {
+      tool: 'heartbeat',
+      title: 'Heartbeat',
+      description:
+        'Says the agent is alive (presence online) and renews every lease it holds. Send every 30-60 s.',
+    },
+    ipc: { omit: 'The desktop window is the operator, not an agent' },
+    docs: {
+      tag: 'agents',
+      id: 'agentHeartbeat',
+      summary: 'Agent heartbeat',
+      description:
+        'Marks the agent seen (`presence` online; away after 90 s of silence, offline after 10 min) and ' +
+        'renews every lease it holds. Changes of presence are `agent_updated` events; a beat that ' +
+        'changes nothing visible emits none.',
+      result: ex.agent,
+      errors: [404],
+    },
+  }),
   'agents.update': defineOperation({
     input: z.strictObject({ id: Id, changes: AgentPatch }),
     output: Agent,
@@ -135,6 +159,26 @@ export const agentOperations = {
     mcp: { omit: 'register_subagent and end_subagent answer the session; list_sessions finds it' },
     ipc: true,
     docs: { tag: 'sessions', id: 'getSession', summary: 'Get a session', result: ex.session, errors: [404] },
+  }),
+  'sessions.heartbeat': defineOperation({
+    input: z.strictObject({ id: Id }),
+    output: Session,
+    access: 'write',
+    http: { method: 'POST', path: '/api/openclaw/sessions/:id/heartbeat', status: 200 },
+    mcp: {
+      omit: 'heartbeat (the agent) keeps an agent and its leases alive; run beats its sessions over HTTP',
+    },
+    ipc: { omit: 'The desktop window is the operator, not a session' },
+    docs: {
+      tag: 'sessions',
+      id: 'sessionHeartbeat',
+      summary: 'Session heartbeat',
+      description:
+        'Keeps a session with `heartbeat_ttl_s` from going `stale`, and makes a stale one active again. ' +
+        'The id may be ours or the `openclaw_session_id`. An ended session answers 409 `session_ended`.',
+      result: ex.session,
+      errors: [404, 409],
+    },
   }),
   'sessions.update': defineOperation({
     input: z.strictObject({ id: Id, changes: SessionPatch }),

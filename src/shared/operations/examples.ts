@@ -26,6 +26,18 @@ export const task: Task = {
   version: 2,
   created_at: at,
   updated_at: later,
+  lease: null,
+  claim_count: 0,
+  depends_on: [],
+  blocked: false,
+};
+
+export const claimedTask: Task = {
+  ...task,
+  status: 'in_progress',
+  version: 3,
+  lease: { agent_id: ids.developer, expires_at: '2026-01-31T12:10:00.000Z', lease_s: 300 },
+  claim_count: 1,
 };
 
 export const agent: Agent = {
@@ -38,6 +50,8 @@ export const agent: Agent = {
   is_master: false,
   created_at: at,
   updated_at: later,
+  last_seen_at: later,
+  presence: 'online',
 };
 
 export const activity: Activity = {
@@ -73,6 +87,8 @@ export const session: Session = {
   created_at: later,
   updated_at: later,
   ended_at: null,
+  heartbeat_ttl_s: 60,
+  last_heartbeat_at: later,
 };
 
 export const endedSession: Session = { ...session, status: 'completed', updated_at: later, ended_at: later };

@@ -5,8 +5,9 @@ import type { z } from 'zod';
 import { agentOperations } from './agents.ts';
 import { serverOperations } from './server.ts';
 import { taskOperations } from './tasks.ts';
+import { workOperations } from './work.ts';
 
-export const OPERATIONS = { ...taskOperations, ...agentOperations, ...serverOperations };
+export const OPERATIONS = { ...taskOperations, ...workOperations, ...agentOperations, ...serverOperations };
 
 export type Operations = typeof OPERATIONS;
 export type OperationName = keyof Operations;
@@ -17,9 +18,6 @@ export type ParsedInput<N extends OperationName> = z.output<Operations[N]['input
 export type OperationOutput<N extends OperationName> = z.output<Operations[N]['output']>;
 
 export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
-
-export const isOperationName = (value: unknown): value is OperationName =>
-  typeof value === 'string' && Object.hasOwn(OPERATIONS, value);
 
 /** Parses `input` with the operation's schema (throws a ZodError on bad input). */
 export const parseInput = <N extends OperationName>(name: N, input: unknown): ParsedInput<N> =>

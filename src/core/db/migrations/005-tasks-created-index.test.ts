@@ -28,7 +28,7 @@ it('adds the created_at index to a version-4 database with tasks, and the list w
         .map((r) => r.detail)
         .join('; ');
     expect(plan()).toContain('TEMP B-TREE');
-    expect(migrate(db)).toEqual([5]);
+    expect(migrate(db, MIGRATIONS, 5)).toEqual([5]);
     expect(plan()).toContain('USING INDEX idx_tasks_created');
     expect(plan()).not.toContain('TEMP B-TREE');
     expect(db.prepare(LIST).all({ status: 'inbox' })).toEqual([{ id: 't2' }, { id: 't1' }, { id: 't0' }]);

@@ -4,6 +4,7 @@ import { idempotency } from './002-idempotency.ts';
 import { deviceTokens } from './003-device-tokens.ts';
 import { settings } from './004-settings.ts';
 import { tasksCreatedIndex } from './005-tasks-created-index.ts';
+import { workLoop } from './006-work-loop.ts';
 import type { Migration } from './types.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   deviceTokens,
   settings,
   tasksCreatedIndex,
+  workLoop,
 ];

@@ -10,7 +10,7 @@ export interface IssuedDevice {
   link: string | null;
 }
 
-export interface RemoteState {
+interface RemoteState {
   status: RemoteStatus | null;
   devices: Device[];
   /** The device just added, with its link: shown once, forgotten when the panel closes. */

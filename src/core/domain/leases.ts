@@ -1,0 +1,166 @@
+// Claims and leases: an agent takes the next claimable task and holds it while it renews the lease;
+// a release or an expiry hands the task back where it came from. Each is one transaction.
+import type { Lease, Task } from '../../shared/entities.ts';
+import type { Activities } from './activities.ts';
+import type { Agents } from './agents.ts';
+import { leaseLost } from './errors.ts';
+import { plusSeconds } from './presence.ts';
+import { TASK_SELECT, type TaskRow } from './task-rows.ts';
+import type { Tasks } from './tasks.ts';
+import type { Transactions } from './transactions.ts';
+
+export const DEFAULT_LEASE_S = 300;
+/** Handed back by expiry this many times, a task is stuck: it needs a person. */
+export const STUCK_AFTER = 3;
+
+export interface Claim {
+  task: Task;
+  lease: Lease;
+}
+
+export function createLeases(tx: Transactions, agents: Agents, tasks: Tasks, activities: Activities) {
+  const { db } = tx;
+  // Claimable for A: no lease, nothing blocking, and inbox unassigned or (inbox|assigned) assigned to A.
+  // Order: assigned to A first, then priority, then oldest first.
+  const next = db.prepare<{ agent: string }, { id: string }>(`SELECT t.id FROM tasks t
+    WHERE t.lease_agent_id IS NULL
+      AND ((t.status = 'inbox' AND t.assigned_agent_id IS NULL)
+        OR (t.status IN ('inbox', 'assigned') AND t.assigned_agent_id = @agent))
+      AND NOT EXISTS (SELECT 1 FROM task_dependencies d JOIN tasks x ON x.id = d.depends_on_id
+                      WHERE d.task_id = t.id AND x.status <> 'done')
+    ORDER BY (t.assigned_agent_id IS NOT NULL) DESC,
+      CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END,
+      t.created_at, t.rowid
+    LIMIT 1`);
+  const take = db.prepare(`UPDATE tasks SET status = 'in_progress', assigned_agent_id = @agent,
+    lease_agent_id = @agent, lease_expires_at = @expires, lease_s = @lease_s, origin_status = status,
+    origin_agent_id = assigned_agent_id, claim_count = claim_count + 1, expired_at = NULL,
+    version = version + 1, updated_at = @now WHERE id = @id`);
+  const row = db.prepare<[string], TaskRow>(`SELECT ${TASK_SELECT} FROM tasks t WHERE t.id = ?`);
+  const renew = db.prepare<[string, number, string]>(
+    'UPDATE tasks SET lease_expires_at = ?, lease_s = ? WHERE id = ?',
+  );
+  const heldBy = db.prepare<[string, string], { id: string; lease_s: number }>(
+    'SELECT id, lease_s FROM tasks WHERE lease_agent_id = ? AND lease_expires_at > ?',
+  );
+  const handBack = db.prepare(`UPDATE tasks SET status = coalesce(origin_status, 'inbox'),
+    assigned_agent_id = origin_agent_id,
+    lease_agent_id = NULL, lease_expires_at = NULL, lease_s = NULL,
+    expiry_count = expiry_count + @expired, expired_at = CASE WHEN @expired = 1 THEN @now ELSE expired_at END,
+    version = version + 1, updated_at = @now WHERE id = @id`);
+  const due = db.prepare<[string], TaskRow>(
+    `SELECT ${TASK_SELECT} FROM tasks t WHERE t.lease_expires_at <= ? ORDER BY t.lease_expires_at`,
+  );
+  const nextDue = db.prepare<[], { at: string | null }>(
+    'SELECT MIN(lease_expires_at) AS at FROM tasks WHERE lease_expires_at IS NOT NULL',
+  );
+
+  const nameOf = (agentId: string) => agents.find(agentId)?.name ?? agentId;
+  /** The task's live lease held by `agentId`, or a 409 lease_lost saying why not. */
+  const held = (taskId: string, agentId: string, now: string): TaskRow => {
+    const current = row.get(taskId);
+    if (!current) throw leaseLost(taskId, agentId, 'the task no longer exists');
+    if (current.lease_agent_id === null)
+      throw leaseLost(taskId, agentId, `the task is ${current.status}, not leased`);
+    if (current.lease_agent_id !== agentId) throw leaseLost(taskId, agentId, 'another agent holds it');
+    if ((current.lease_expires_at ?? '') <= now) throw leaseLost(taskId, agentId, 'the lease expired');
+    return current;
+  };
+  const leaseOf = (task: Task): Lease => task.lease as Lease;
+
+  /** Hands a task back where its claim took it from, logging why; inside the caller's write. */
+  function giveBack(before: TaskRow, now: string, why: 'released' | 'expired'): Task {
+    const expired = why === 'expired';
+    handBack.run({ id: before.id, now, expired: expired ? 1 : 0 });
+    const task = tasks.get(before.id);
+    const who = nameOf(before.lease_agent_id ?? '');
+    const where = task.status === 'assigned' ? `Assigned (${nameOf(task.assigned_agent_id ?? '')})` : 'Inbox';
+    const count = before.expiry_count + 1;
+    const message = expired
+      ? `Lease expired: ${who} went silent (no renewal for ${before.lease_s ?? 0} s); handed back to ${where}` +
+        (count >= STUCK_AFTER ? ` — stuck after ${count} expiries` : '')
+      : `Released by ${who}; handed back to ${where}`;
+    tx.emit('task_updated', { ...task, previous_status: before.status }, now);
+    activities.append(
+      before.id,
+      {
+        activity_type: 'status_changed',
+        message,
+        agent_id: expired ? null : before.lease_agent_id,
+        metadata: { from: before.status, to: task.status, lease: why, agent_id: before.lease_agent_id },
+      },
+      now,
+    );
+    return task;
+  }
+
+  return {
+    /** Takes the next claimable task for `agentId` (422 for an unknown agent), or null. */
+    claim(agentId: string, leaseS = DEFAULT_LEASE_S): Claim | null {
+      return tx.write(() => {
+        agents.assertExists(agentId, 'agent_id');
+        const now = tx.now();
+        agents.seen(agentId, now);
+        const found = next.get({ agent: agentId });
+        if (!found) return null;
+        const before = tasks.get(found.id);
+        take.run({ id: found.id, agent: agentId, expires: plusSeconds(now, leaseS), lease_s: leaseS, now });
+        const task = tasks.get(found.id);
+        tx.emit('task_updated', { ...task, previous_status: before.status }, now);
+        activities.append(
+          task.id,
+          {
+            activity_type: 'status_changed',
+            message: `Claimed by ${nameOf(agentId)} (lease ${leaseS} s)`,
+            agent_id: agentId,
+            metadata: { from: before.status, to: 'in_progress', lease: 'claimed', lease_s: leaseS },
+          },
+          now,
+        );
+        return { task, lease: leaseOf(task) };
+      });
+    },
+    /** Extends the lease (no event: events carry the lease as the claim set it; GET is current). */
+    renew(taskId: string, agentId: string, leaseS?: number): Claim {
+      return tx.write(() => {
+        const now = tx.now();
+        const current = held(taskId, agentId, now);
+        const seconds = leaseS ?? current.lease_s ?? DEFAULT_LEASE_S;
+        renew.run(plusSeconds(now, seconds), seconds, taskId);
+        agents.seen(agentId, now);
+        const task = tasks.get(taskId);
+        return { task, lease: leaseOf(task) };
+      });
+    },
+    /** The agent gives the task back where it came from. */
+    release(taskId: string, agentId: string): Task {
+      return tx.write(() => {
+        const now = tx.now();
+        const current = held(taskId, agentId, now);
+        agents.seen(agentId, now);
+        return giveBack(current, now, 'released');
+      });
+    },
+    /** A heartbeat renews every live lease the agent holds, each by its own length. */
+    renewAll(agentId: string, now: string): number {
+      const leases = heldBy.all(agentId, now);
+      for (const lease of leases) renew.run(plusSeconds(now, lease.lease_s), lease.lease_s, lease.id);
+      return leases.length;
+    },
+    /** The sweeper's part: every lease expired by `at` is handed back, each with its activity. */
+    expire(at: string): number {
+      return tx.write(() => {
+        const expired = due.all(at);
+        for (const before of expired) giveBack(before, at, 'expired');
+        return expired.length;
+      });
+    },
+    /** When the next lease runs out (ms since the epoch), or null. */
+    nextExpiry(): number | null {
+      const at = nextDue.get()?.at;
+      return at ? Date.parse(at) : null;
+    },
+  };
+}
+
+export type Leases = ReturnType<typeof createLeases>;

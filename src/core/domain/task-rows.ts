@@ -1,0 +1,54 @@
+// The task as the API answers it, read in one statement: its row, its lease, its dependencies and
+// whether one of them is not done yet. Every read of a task goes through TASK_SELECT.
+import type { Task } from '../../shared/entities.ts';
+
+/** `SELECT TASK_SELECT FROM tasks t …`: the row plus what is derived from other rows. */
+export const TASK_SELECT = `t.*,
+  (SELECT json_group_array(d.depends_on_id) FROM task_dependencies d WHERE d.task_id = t.id) AS depends_on_json,
+  EXISTS (SELECT 1 FROM task_dependencies d JOIN tasks x ON x.id = d.depends_on_id
+          WHERE d.task_id = t.id AND x.status <> 'done') AS is_blocked`;
+
+export interface TaskRow {
+  id: string;
+  title: string;
+  description: string | null;
+  status: Task['status'];
+  priority: Task['priority'];
+  assigned_agent_id: string | null;
+  created_by_agent_id: string | null;
+  due_date: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  claim_count: number;
+  expiry_count: number;
+  expired_at: string | null;
+  lease_agent_id: string | null;
+  lease_expires_at: string | null;
+  lease_s: number | null;
+  origin_status: 'inbox' | 'assigned' | null;
+  origin_agent_id: string | null;
+  depends_on_json: string;
+  is_blocked: number;
+}
+
+export const taskFromRow = (row: TaskRow): Task => ({
+  id: row.id,
+  title: row.title,
+  description: row.description,
+  status: row.status,
+  priority: row.priority,
+  assigned_agent_id: row.assigned_agent_id,
+  created_by_agent_id: row.created_by_agent_id,
+  due_date: row.due_date,
+  version: row.version,
+  created_at: row.created_at,
+  updated_at: row.updated_at,
+  lease:
+    row.lease_agent_id && row.lease_expires_at
+      ? { agent_id: row.lease_agent_id, expires_at: row.lease_expires_at, lease_s: row.lease_s ?? 0 }
+      : null,
+  claim_count: row.claim_count,
+  depends_on: JSON.parse(row.depends_on_json) as string[],
+  blocked: row.is_blocked === 1,
+});
