@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick | --no-million | --profile | --report-only | --only fanout,throughput,store,memory,cold-start]`
+// `npm run bench [-- --quick | --no-million | --profile | --report-only | --only fanout,throughput,store,memory,cold-start,work]`
 // Full run: prints the figures, writes docs/bench/*.json + charts + docs/BENCHMARKS.md.
 // Quick run (< 60 s, for CI): compares with docs/bench/baseline.json and fails only on a gross regression.
 import { execFileSync } from 'node:child_process';
@@ -16,11 +16,12 @@ import { fanout } from './suites/fanout.ts';
 import { memory } from './suites/memory.ts';
 import { storeScale } from './suites/store.ts';
 import { throughput } from './suites/throughput.ts';
+import { work } from './suites/work.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DOCS = join(ROOT, 'docs');
 const BASELINE = join(DOCS, 'bench', 'baseline.json');
-const SUITES = ['fanout', 'throughput', 'store', 'memory', 'cold-start'] as const;
+const SUITES = ['fanout', 'throughput', 'store', 'memory', 'cold-start', 'work'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -96,6 +97,14 @@ if (only.has('memory')) {
 if (only.has('cold-start')) {
   console.log('Cold start');
   results.coldStart = await coldStart(quick ? 3 : 9, !quick);
+}
+if (only.has('work')) {
+  console.log('Work loop');
+  results.work = await work(
+    quick
+      ? { workers: 8, tasks: 1000, rounds: 30, leased: 10_000 }
+      : { workers: 8, tasks: 5000, rounds: 200, leased: 10_000 },
+  );
 }
 results.seconds = Math.round((Date.now() - started) / 1000);
 console.log(`Done in ${results.seconds} s`);

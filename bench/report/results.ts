@@ -7,6 +7,7 @@ import type { FanoutRow } from '../suites/fanout.ts';
 import type { MemoryRow } from '../suites/memory.ts';
 import type { StoreLevel } from '../suites/store.ts';
 import type { ThroughputRow } from '../suites/throughput.ts';
+import type { WorkResult } from '../suites/work.ts';
 
 export interface Machine {
   nproc: number;
@@ -29,6 +30,7 @@ export interface Results {
   store?: StoreLevel[];
   memory?: MemoryRow[];
   coldStart?: ColdStartResult;
+  work?: WorkResult;
 }
 
 export function machine(): Machine {

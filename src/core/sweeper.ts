@@ -3,7 +3,7 @@
 // due moment (not a busy poll), looks again after any write that may have moved that moment, and
 // runs right at start so what fell due while the server was down is handled at once.
 import type { Agents } from './domain/agents.ts';
-import type { Leases } from './domain/leases.ts';
+import { EXPIRE_BATCH, type Leases } from './domain/leases.ts';
 import type { Sessions } from './domain/sessions.ts';
 import type { Transactions } from './domain/transactions.ts';
 
@@ -46,11 +46,12 @@ export function createSweeper(
     return due.length ? Math.min(...due) : null;
   };
 
-  const schedule = () => {
+  /** `more`: a batch was full, so more is due now: come back at once (after this turn's other work). */
+  const schedule = (more = false) => {
     dirty = false;
     if (!running) return;
     if (handle !== null) timers.clearTimeout(handle);
-    const due = nextDue();
+    const due = more ? Date.parse(tx.now()) : nextDue();
     const wait =
       due === null ? MAX_SLEEP_MS : Math.min(Math.max(0, due - Date.parse(tx.now())), MAX_SLEEP_MS);
     handle = timers.setTimeout(() => {
@@ -67,7 +68,7 @@ export function createSweeper(
       staleSessions: sessions.markStale(now),
       presenceChanges: agents.decayPresence(now),
     };
-    schedule();
+    schedule(result.expiredLeases >= EXPIRE_BATCH);
     return result;
   }
 
@@ -78,7 +79,7 @@ export function createSweeper(
     notice(): void {
       if (dirty || !running) return;
       dirty = true;
-      setImmediate(schedule);
+      setImmediate(() => schedule());
     },
     /** Sweeps once now, then keeps sweeping at each due moment. */
     start(): SweepResult {

@@ -3,13 +3,15 @@
 import type { Lease, Task } from '../../shared/entities.ts';
 import type { Activities } from './activities.ts';
 import type { Agents } from './agents.ts';
-import { leaseLost } from './errors.ts';
+import { leaseLost, notFound } from './errors.ts';
 import { plusSeconds } from './presence.ts';
 import { TASK_SELECT, type TaskRow } from './task-rows.ts';
 import type { Tasks } from './tasks.ts';
 import type { Transactions } from './transactions.ts';
 
 export const DEFAULT_LEASE_S = 300;
+/** Most leases handed back in one transaction (about 25 ms of work). */
+export const EXPIRE_BATCH = 500;
 /** Handed back by expiry this many times, a task is stuck: it needs a person. */
 export const STUCK_AFTER = 3;
 
@@ -21,17 +23,20 @@ export interface Claim {
 export function createLeases(tx: Transactions, agents: Agents, tasks: Tasks, activities: Activities) {
   const { db } = tx;
   // Claimable for A: no lease, nothing blocking, and inbox unassigned or (inbox|assigned) assigned to A.
-  // Order: assigned to A first, then priority, then oldest first.
-  const next = db.prepare<{ agent: string }, { id: string }>(`SELECT t.id FROM tasks t
-    WHERE t.lease_agent_id IS NULL
-      AND ((t.status = 'inbox' AND t.assigned_agent_id IS NULL)
-        OR (t.status IN ('inbox', 'assigned') AND t.assigned_agent_id = @agent))
-      AND NOT EXISTS (SELECT 1 FROM task_dependencies d JOIN tasks x ON x.id = d.depends_on_id
-                      WHERE d.task_id = t.id AND x.status <> 'done')
-    ORDER BY (t.assigned_agent_id IS NOT NULL) DESC,
-      CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END,
-      t.created_at, t.rowid
-    LIMIT 1`);
+  // Order: assigned to A first, then priority, then oldest first. Two walks of idx_tasks_claim (its
+  // priority expression must be written exactly as here), so a claim costs the same at 10 or 10,000
+  // open tasks.
+  const unblocked = `NOT EXISTS (SELECT 1 FROM task_dependencies d JOIN tasks x ON x.id = d.depends_on_id
+    WHERE d.task_id = t.id AND x.status <> 'done')`;
+  const rank = "(CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END)";
+  const mine = db.prepare<{ agent: string }, { id: string }>(`SELECT t.id FROM tasks t
+    WHERE t.lease_agent_id IS NULL AND t.status IN ('inbox', 'assigned') AND t.assigned_agent_id = @agent
+      AND ${unblocked}
+    ORDER BY ${rank}, t.created_at LIMIT 1`);
+  const open = db.prepare<[], { id: string }>(`SELECT t.id FROM tasks t
+    WHERE t.lease_agent_id IS NULL AND t.status = 'inbox' AND t.assigned_agent_id IS NULL AND ${unblocked}
+    ORDER BY ${rank}, t.created_at LIMIT 1`);
+  const next = { get: ({ agent }: { agent: string }) => mine.get({ agent }) ?? open.get() };
   const take = db.prepare(`UPDATE tasks SET status = 'in_progress', assigned_agent_id = @agent,
     lease_agent_id = @agent, lease_expires_at = @expires, lease_s = @lease_s, origin_status = status,
     origin_agent_id = assigned_agent_id, claim_count = claim_count + 1, expired_at = NULL,
@@ -43,13 +48,17 @@ export function createLeases(tx: Transactions, agents: Agents, tasks: Tasks, act
   const heldBy = db.prepare<[string, string], { id: string; lease_s: number }>(
     'SELECT id, lease_s FROM tasks WHERE lease_agent_id = ? AND lease_expires_at > ?',
   );
-  const handBack = db.prepare(`UPDATE tasks SET status = coalesce(origin_status, 'inbox'),
-    assigned_agent_id = origin_agent_id,
+  // Back where the claim found it; if that agent was deleted since, to the inbox unassigned (the
+  // agent's id would break the foreign key, and "assigned" to nobody would be claimable by no one).
+  const handBack = db.prepare(`UPDATE tasks SET
+    assigned_agent_id = (SELECT a.id FROM agents a WHERE a.id = origin_agent_id),
+    status = CASE WHEN EXISTS (SELECT 1 FROM agents a WHERE a.id = origin_agent_id)
+      THEN coalesce(origin_status, 'inbox') ELSE 'inbox' END,
     lease_agent_id = NULL, lease_expires_at = NULL, lease_s = NULL,
     expiry_count = expiry_count + @expired, expired_at = CASE WHEN @expired = 1 THEN @now ELSE expired_at END,
     version = version + 1, updated_at = @now WHERE id = @id`);
-  const due = db.prepare<[string], TaskRow>(
-    `SELECT ${TASK_SELECT} FROM tasks t WHERE t.lease_expires_at <= ? ORDER BY t.lease_expires_at`,
+  const due = db.prepare<[string, number], TaskRow>(
+    `SELECT ${TASK_SELECT} FROM tasks t WHERE t.lease_expires_at <= ? ORDER BY t.lease_expires_at LIMIT ?`,
   );
   const nextDue = db.prepare<[], { at: string | null }>(
     'SELECT MIN(lease_expires_at) AS at FROM tasks WHERE lease_expires_at IS NOT NULL',
@@ -59,7 +68,9 @@ export function createLeases(tx: Transactions, agents: Agents, tasks: Tasks, act
   /** The task's live lease held by `agentId`, or a 409 lease_lost saying why not. */
   const held = (taskId: string, agentId: string, now: string): TaskRow => {
     const current = row.get(taskId);
-    if (!current) throw leaseLost(taskId, agentId, 'the task no longer exists');
+    // Unknown ids are the caller's mistake (404 in the path, 422 in the body), not a lost lease.
+    if (!current) throw notFound('task', taskId);
+    agents.assertExists(agentId, 'agent_id');
     if (current.lease_agent_id === null)
       throw leaseLost(taskId, agentId, `the task is ${current.status}, not leased`);
     if (current.lease_agent_id !== agentId) throw leaseLost(taskId, agentId, 'another agent holds it');
@@ -147,10 +158,14 @@ export function createLeases(tx: Transactions, agents: Agents, tasks: Tasks, act
       for (const lease of leases) renew.run(plusSeconds(now, lease.lease_s), lease.lease_s, lease.id);
       return leases.length;
     },
-    /** The sweeper's part: every lease expired by `at` is handed back, each with its activity. */
-    expire(at: string): number {
+    /**
+     * The sweeper's part: leases expired by `at` are handed back, each with its activity, at most
+     * `limit` in one transaction (the sweeper comes back at once for the rest, so a server that was
+     * down for a while does not stall its event loop on thousands of them).
+     */
+    expire(at: string, limit = EXPIRE_BATCH): number {
       return tx.write(() => {
-        const expired = due.all(at);
+        const expired = due.all(at, limit);
         for (const before of expired) giveBack(before, at, 'expired');
         return expired.length;
       });

@@ -65,7 +65,11 @@ function relativeTo(error: ZodError, bodyField: string | undefined): ZodError {
   );
 }
 
-export function operationRoutes(app: FastifyInstance, { write }: RouteContext, handlers: Handlers): void {
+export function operationRoutes(
+  app: FastifyInstance,
+  { core, write }: RouteContext,
+  handlers: Handlers,
+): void {
   for (const name of OPERATION_NAMES) {
     const op: OperationDef = OPERATIONS[name];
     const binding = op.http;
@@ -90,7 +94,9 @@ export function operationRoutes(app: FastifyInstance, { write }: RouteContext, h
         } catch (error) {
           throw error instanceof ZodError ? relativeTo(error, binding.body) : error;
         }
-        if (binding.longPoll) return send(reply, await handle(input, { signal: leaving(reply) }));
+        // A long-poll's first try joins this turn's group commit like any write; a wait answers later.
+        if (binding.longPoll)
+          return send(reply, await core.tx.grouped(() => handle(input, { signal: leaving(reply) })));
         // Board writes: group commit, Idempotency-Key; the rest answers what the handler gives.
         if (op.access === 'write')
           return write(req, reply, binding.status, () => respond(reply, handle(input, {})));

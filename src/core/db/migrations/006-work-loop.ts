@@ -49,6 +49,11 @@ export const workLoop: Migration = {
     ALTER TABLE tasks ADD COLUMN origin_agent_id TEXT;
     CREATE INDEX idx_tasks_lease ON tasks (lease_expires_at) WHERE lease_expires_at IS NOT NULL;
     CREATE INDEX idx_tasks_lease_agent ON tasks (lease_agent_id) WHERE lease_agent_id IS NOT NULL;
+    -- The claim order, walked instead of sorting every open task per claim (leases.ts uses the same
+    -- priority expression, which SQLite needs to match the index).
+    CREATE INDEX idx_tasks_claim ON tasks (status, assigned_agent_id,
+      (CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END), created_at)
+      WHERE lease_agent_id IS NULL;
 
     CREATE TABLE task_dependencies (
       task_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
