@@ -24,26 +24,39 @@ function checkAccess(req: FastifyRequest, access: Access, summary: string): void
     throw new HttpError(403, 'read_only', 'This device token is read-only');
 }
 
-/** The operation's one input, from the parts of the request its binding names. */
-function inputOf(binding: HttpBinding, shape: Fields | undefined, req: FastifyRequest): unknown {
-  const params = req.params as Record<string, string>;
-  const fromPath: Fields = {};
-  for (const [field, param] of pathFields(binding)) fromPath[field] = params[param];
-  const fromHeaders: Fields = {};
-  for (const field of Object.keys(binding.headers ?? {})) fromHeaders[field] = parseIfMatch(req);
-  const fixed = { ...fromPath, ...fromHeaders };
-  if (binding.method === 'GET') {
-    // Queries ignore parameters the operation does not know (cache busters and the like).
-    const query = isPlainObject(req.query) ? req.query : {};
-    const known = Object.fromEntries(Object.entries(query).filter(([key]) => shape && key in shape));
-    return { ...known, ...fixed };
-  }
-  if (binding.body !== undefined) return { ...fixed, [binding.body]: req.body ?? {} };
-  // DELETE carries no body; elsewhere the body is the input's own fields.
-  if (binding.method === 'DELETE' || Object.keys(fixed).length === 0)
-    return binding.method === 'DELETE' ? fixed : req.body;
-  if (req.body === undefined) return fixed;
-  return isPlainObject(req.body) ? { ...req.body, ...fixed } : req.body;
+/**
+ * Reads the operation's one input from the parts of the request its binding names (worked out once
+ * per route, not per request).
+ */
+function inputReader(binding: HttpBinding, shape: Fields | undefined): (req: FastifyRequest) => unknown {
+  const inPath = [...pathFields(binding)];
+  const inHeaders = Object.keys(binding.headers ?? {});
+  const fixedOf = (req: FastifyRequest): Fields => {
+    const fixed: Fields = {};
+    const params = req.params as Record<string, string>;
+    for (const [field, param] of inPath) fixed[field] = params[param];
+    for (const field of inHeaders) fixed[field] = parseIfMatch(req);
+    return fixed;
+  };
+  const bodyField = binding.body;
+  if (binding.method === 'GET')
+    return (req) => {
+      // Queries ignore parameters the operation does not know (cache busters and the like).
+      const known: Fields = {};
+      if (isPlainObject(req.query))
+        for (const [key, value] of Object.entries(req.query)) if (shape && key in shape) known[key] = value;
+      return Object.assign(known, fixedOf(req));
+    };
+  if (bodyField !== undefined) return (req) => ({ ...fixedOf(req), [bodyField]: req.body ?? {} });
+  if (binding.method === 'DELETE') return fixedOf; // DELETE carries no body
+  if (inPath.length + inHeaders.length === 0) return (req) => req.body;
+  // Elsewhere the body is the input's own fields, next to those from the path.
+  return (req) =>
+    req.body === undefined
+      ? fixedOf(req)
+      : isPlainObject(req.body)
+        ? { ...req.body, ...fixedOf(req) }
+        : req.body;
 }
 
 /** Aborted when the client closes the connection before its answer was sent. */
@@ -74,6 +87,7 @@ export function operationRoutes(
     const op: OperationDef = OPERATIONS[name];
     const binding = op.http;
     const shape = 'shape' in op.input ? (op.input.shape as Fields) : undefined;
+    const inputOf = inputReader(binding, shape);
     const handle = handlers[name] as (input: unknown, context: OperationContext) => unknown;
     const respond = (reply: FastifyReply, result: unknown) => {
       if (binding.etag) reply.header('etag', `"${(result as { version: number }).version}"`);
@@ -90,7 +104,7 @@ export function operationRoutes(
         checkAccess(req, op.access, op.docs.summary);
         let input: unknown;
         try {
-          input = op.input.parse(inputOf(binding, shape, req) ?? {});
+          input = op.input.parse(inputOf(req) ?? {});
         } catch (error) {
           throw error instanceof ZodError ? relativeTo(error, binding.body) : error;
         }
