@@ -50,7 +50,10 @@ export function createActivities(tx: Transactions, agents: Agents, assertTask: (
       return tx.write(() => {
         assertTask(taskId);
         agents.assertExists(data.agent_id, 'agent_id');
-        return append(taskId, data, tx.now());
+        const now = tx.now();
+        // An agent reporting its own activity is a sign of life (CONTROL_LOOP §1).
+        if (data.agent_id) agents.seen(data.agent_id, now);
+        return append(taskId, data, now);
       });
     },
   };

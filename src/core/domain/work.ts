@@ -75,10 +75,17 @@ export function createWork(tx: Transactions, agents: Agents, leases: Leases) {
      * none came). `signal` aborts the wait (the client left); a claim made for it is handed back.
      */
     claim(request: ClaimRequest, signal?: AbortSignal): Claim | null | Promise<Claim | null> {
+      // The client is already gone: a claim now would hold a task nobody works on.
+      if (signal?.aborted) return null;
       const leaseS = request.lease_s ?? DEFAULT_LEASE_S;
       const now = leases.claim(request.agent_id, leaseS);
       const waitS = request.wait_s ?? 0;
-      if (now || waitS <= 0 || signal?.aborted) return now;
+      // Answered after this turn's commit: a client that left meanwhile gets its task handed back.
+      if (now && signal)
+        return new Promise((resolve) =>
+          setImmediate(() => deliver({ agentId: request.agent_id, leaseS, signal, settle: resolve }, now)),
+        );
+      if (now || waitS <= 0) return now;
       return new Promise<Claim | null>((resolve, reject) => {
         const waiter: Waiter = {
           agentId: request.agent_id,

@@ -95,11 +95,12 @@ describe('event stream', () => {
     // 7. move to review
     await json(await s.api(`/api/tasks/${task.id}`, { method: 'PATCH', json: { status: 'review' } }));
 
-    await reader.untilEvents(13);
+    await reader.untilEvents(14);
     expect(reader.events.map((e) => e.type)).toEqual([
       'agent_created',
       'agent_created',
       'task_created',
+      'agent_updated', // the orchestrator is seen (its activity names it): presence unknown → online
       'activity_logged',
       'task_updated',
       'activity_logged', // status_changed
@@ -111,7 +112,7 @@ describe('event stream', () => {
       'task_updated',
       'activity_logged', // status_changed
     ]);
-    expect(ids(reader.events)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
+    expect(ids(reader.events)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
     expect(reader.events.at(-2)?.payload).toMatchObject({ id: task.id, status: 'review', version: 3 });
   });
 

@@ -132,6 +132,8 @@ describe('MCP over HTTP', () => {
     const client = await connect();
     const orchestrator = await call<Agent>(client, 'create_agent', { name: 'Orchestrator', is_master: true });
     const developer = await call<Agent>(client, 'create_agent', { name: 'Developer', role: 'developer' });
+    // Online before both flows, so neither shows the one-time presence change of its first activity.
+    await call<Agent>(client, 'heartbeat', { id: orchestrator.id });
     const reader = await SseReader.open(`${srv.url}/api/events/stream`);
 
     const mcpTask = await mcpFlow(client, orchestrator.id, developer.id, 1);
