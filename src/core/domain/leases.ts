@@ -34,7 +34,8 @@ export function createLeases(tx: Transactions, agents: Agents, tasks: Tasks, act
       AND ${unblocked}
     ORDER BY ${rank}, t.created_at LIMIT 1`);
   const open = db.prepare<[], { id: string }>(`SELECT t.id FROM tasks t
-    WHERE t.lease_agent_id IS NULL AND t.status = 'inbox' AND t.assigned_agent_id IS NULL AND ${unblocked}
+    WHERE t.lease_agent_id IS NULL AND t.status IN ('inbox', 'assigned') AND t.status = 'inbox'
+      AND t.assigned_agent_id IS NULL AND ${unblocked}
     ORDER BY ${rank}, t.created_at LIMIT 1`);
   const next = { get: ({ agent }: { agent: string }) => mine.get({ agent }) ?? open.get() };
   const take = db.prepare(`UPDATE tasks SET status = 'in_progress', assigned_agent_id = @agent,

@@ -85,7 +85,7 @@ export function createTasks(
         agents.assertExists(data.created_by_agent_id, 'created_by_agent_id');
         const now = tx.now();
         const id = tx.newId();
-        insert.run({
+        const created: Task = {
           id,
           title: data.title,
           description: data.description ?? null,
@@ -97,10 +97,16 @@ export function createTasks(
           version: 1,
           created_at: now,
           updated_at: now,
-        });
-        if (data.depends_on?.length) dependencies.set(id, data.depends_on);
+          lease: null,
+          claim_count: 0,
+          depends_on: [],
+          blocked: false,
+        };
+        insert.run(created);
         if (data.created_by_agent_id) agents.seen(data.created_by_agent_id, now);
-        const task = get(id);
+        // Only dependencies need a read back (is any of them not done?); a plain create writes once.
+        if (data.depends_on?.length) dependencies.set(id, data.depends_on);
+        const task = data.depends_on?.length ? get(id) : created;
         tx.emit('task_created', task, now);
         return task;
       });
@@ -130,7 +136,8 @@ export function createTasks(
         if (lease && (next.status !== 'in_progress' || next.assigned_agent_id !== lease.agent_id))
           endLease.run(id);
         if (agent_id) agents.seen(agent_id, now);
-        const task = get(id);
+        // Read back only what other rows decide (blocked, the lease it just ended); else it is `next`.
+        const task = depends_on || lease ? get(id) : next;
         tx.emit('task_updated', { ...task, previous_status: before.status }, now);
         if (task.status !== before.status) {
           activities().append(

@@ -53,7 +53,7 @@ export const workLoop: Migration = {
     -- priority expression, which SQLite needs to match the index).
     CREATE INDEX idx_tasks_claim ON tasks (status, assigned_agent_id,
       (CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END), created_at)
-      WHERE lease_agent_id IS NULL;
+      WHERE lease_agent_id IS NULL AND status IN ('inbox', 'assigned');
 
     CREATE TABLE task_dependencies (
       task_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
