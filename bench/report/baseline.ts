@@ -48,6 +48,18 @@ export function gates(r: Results): Baseline {
     };
   if (r.coldStart)
     out['coldStart.ratio'] = { value: r.coldStart.ratio, worse: 'higher', what: 'cold start ÷ bare node' };
+  if (r.work) {
+    out['work.claimRatio'] = {
+      value: r.work.claimRatio,
+      worse: 'lower',
+      what: 'claims/s with 8 workers ÷ creates/s at 8 connections',
+    };
+    out['work.wakeRatio'] = {
+      value: Math.round((r.work.wake.p50 / r.work.createRoundTrip.p50) * 100) / 100,
+      worse: 'higher',
+      what: 'long-poll wake p50 ÷ create round trip p50',
+    };
+  }
   return out;
 }
 

@@ -230,6 +230,7 @@ export function markdown(r: Results, analysisFile: string): string {
   }
   // Section 6 is written by `npm run bench:board` (a browser run), kept in bench/board/section.md.
   parts.push(readFileSync(new URL('../board/section.md', import.meta.url), 'utf8').trimEnd(), '');
+  if (r.work) parts.push(workSection(r.work), '');
   parts.push(
     '## Reproduce',
     '',
@@ -244,6 +245,44 @@ export function markdown(r: Results, analysisFile: string): string {
     '',
   );
   return parts.join('\n');
+}
+
+function workSection(w: NonNullable<Results['work']>): string {
+  const s = w.sweeper;
+  return [
+    '## 7. Work loop',
+    '',
+    `Claims: ${w.workers} workers, each on its own keep-alive connection, loop \`POST /api/work/claim\` until 204`,
+    `over ${w.tasks} inbox tasks (the server as a child process, like the throughput suite). The ceiling is the same`,
+    "server's `POST /api/tasks` at the same concurrency in the same run: a claim is a write too, with two",
+    'events and an activity. Long-poll wake: one claim waits (`wait_s` 10), then another connection creates a',
+    "task; measured from sending the create to the claim answer, next to the create's own round trip. Sweeper:",
+    `in process, ${s.leased} leased tasks; an idle sweep (nothing due: three indexed MIN queries), then every`,
+    'lease expiring at once (handed back in batches of 500, one transaction each).',
+    '',
+    table(
+      ['figure', 'value', 'ceiling / note'],
+      [
+        [
+          'claims per second',
+          `${w.claimsPerSecond}/s`,
+          `creates ${w.createsPerSecond}/s (${pct(w.claimRatio)})`,
+        ],
+        [
+          'long-poll wake p50 / p99',
+          `${w.wake.p50} / ${w.wake.p99} ms`,
+          `create round trip ${w.createRoundTrip.p50} / ${w.createRoundTrip.p99} ms`,
+        ],
+        ['idle sweep p50 / p99', `${s.idleSweep.p50} / ${s.idleSweep.p99} ms`, `${s.leased} leased tasks`],
+        ['next due moment p50', `${s.nextDue.p50} ms`, 'what a write costs the sweeper (once per turn)'],
+        [
+          'every lease expiring at once',
+          `${s.expireAllMs} ms`,
+          `longest single sweep ${s.longestBatchMs} ms`,
+        ],
+      ],
+    ),
+  ].join('\n');
 }
 
 export function writeDocs(r: Results, docsDir: string, analysisFile: string): void {

@@ -67,6 +67,18 @@ export function targets(r: Results): string {
         verdict(c.bundleMedian <= 300),
       ]);
   }
+  if (r.work) {
+    rows.push([
+      'Long-poll claim answered within 1 s of a task becoming claimable',
+      `p99 ${r.work.wake.p99} ms (p50 ${r.work.wake.p50} ms)`,
+      verdict(r.work.wake.p99 < 1000),
+    ]);
+    rows.push([
+      'Sweeper never stalls the server long (10,000 leases expiring at once)',
+      `longest sweep ${r.work.sweeper.longestBatchMs} ms; idle sweep ${r.work.sweeper.idleSweep.p50} ms`,
+      verdict(r.work.sweeper.longestBatchMs < 250),
+    ]);
+  }
   rows.push(boardRow());
   return table(['target', 'figure', 'verdict'], rows);
 }
