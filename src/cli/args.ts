@@ -5,7 +5,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { DEFAULT_PORT } from '../shared/api.ts';
 
 /** Exit codes scripts can rely on (documented in docs/AGENTS.md and `--help`). */
-export const EXIT = { ok: 0, failed: 1, usage: 2, connection: 3 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, connection: 3, nothing: 4 } as const;
 
 /** Bad flags, missing arguments, invalid values: exit 2, nothing was sent. */
 export class UsageError extends Error {}
@@ -98,5 +98,12 @@ export function integer(value: Values[string], name: string): number | undefined
   const n = Number(value);
   if (typeof value !== 'string' || !Number.isSafeInteger(n) || n < 0)
     throw new UsageError(`--${name} must be a whole number ≥ 0`);
+  return n;
+}
+
+/** A whole number flag within [min, max], or undefined when absent. */
+export function bounded(value: Values[string], name: string, min: number, max: number): number | undefined {
+  const n = integer(value, name);
+  if (n !== undefined && (n < min || n > max)) throw new UsageError(`--${name} must be ${min}..${max}`);
   return n;
 }

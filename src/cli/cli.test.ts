@@ -113,6 +113,8 @@ describe('mission-control CLI', () => {
         'agent_spawned',
         'deliverable_added',
         'agent_completed',
+        // The orchestrator's activity names it as the actor: it is seen, its presence turns online.
+        'agent_updated',
       ]),
     );
     const shown = await json<{

@@ -2,8 +2,10 @@
 import { ZodError } from 'zod';
 import type { ApiErrorBody } from '../shared/api.ts';
 import { describeIssues, issuesOf } from '../shared/errors.ts';
+import type { HttpBinding } from '../shared/operation.ts';
 import { httpCallOf } from '../shared/operations/http-call.ts';
 import {
+  OPERATIONS,
   type OperationInput,
   type OperationName,
   type OperationOutput,
@@ -26,6 +28,11 @@ export class ApiError extends Error {
 export class ConnectionError extends Error {}
 
 const REQUEST_TIMEOUT_MS = 30_000;
+
+export interface CallOptions {
+  /** Aborting it cancels the request (a long-poll claim made meanwhile is handed back by the server). */
+  signal?: AbortSignal;
+}
 
 export function describeFetchError(error: unknown, url: string): ConnectionError {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
@@ -56,7 +63,9 @@ export class ApiClient {
     path: string,
     body?: unknown,
     headers: Record<string, string> = {},
+    { signal, timeoutMs = REQUEST_TIMEOUT_MS }: CallOptions & { timeoutMs?: number } = {},
   ): Promise<unknown> {
+    const timeout = AbortSignal.timeout(timeoutMs);
     let res: Response;
     try {
       res = await fetch(`${this.target.url}${path}`, {
@@ -66,7 +75,7 @@ export class ApiClient {
           ...headers,
         }),
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
     } catch (error) {
       throw describeFetchError(error, this.target.url);
@@ -86,7 +95,11 @@ export class ApiClient {
   }
 
   /** Validates with the operation's schema (a failure is a usage error, nothing is sent), then sends it. */
-  async call<N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationOutput<N>> {
+  async call<N extends OperationName>(
+    name: N,
+    input: OperationInput<N>,
+    options: CallOptions = {},
+  ): Promise<OperationOutput<N>> {
     let parsed: ReturnType<typeof parseInput<N>>;
     try {
       parsed = parseInput(name, input);
@@ -95,6 +108,12 @@ export class ApiClient {
       throw error;
     }
     const call = httpCallOf(name, parsed);
-    return this.request(call.method, call.path, call.body, call.headers) as Promise<OperationOutput<N>>;
+    // A long-poll is answered after up to wait_s: the timeout counts from then, not from the send.
+    const binding: HttpBinding = OPERATIONS[name].http;
+    const waitS = binding.longPoll ? Number((parsed as { wait_s?: number }).wait_s ?? 0) : 0;
+    return this.request(call.method, call.path, call.body, call.headers, {
+      ...options,
+      timeoutMs: REQUEST_TIMEOUT_MS + waitS * 1000,
+    }) as Promise<OperationOutput<N>>;
   }
 }

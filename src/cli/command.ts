@@ -17,6 +17,8 @@ export interface CliCommand {
   words: string[];
   usage: string;
   summary: string;
+  /** More for `<command> --help` (what it does in detail, its own exit codes). */
+  details?: string;
   options?: Options;
   /** Answers the exit code; nothing means 0. */
   run(ctx: Context): Promise<number | undefined>;

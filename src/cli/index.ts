@@ -4,13 +4,23 @@ import { fileURLToPath } from 'node:url';
 import { EXIT, leadingWords, parseCommand, targetOf, UsageError } from './args.ts';
 import { ApiClient, ApiError, ConnectionError } from './client.ts';
 import type { CliCommand, Context } from './command.ts';
+import { claimCommand } from './commands/claim.ts';
 import { eventsCommand } from './commands/events.ts';
 import { backupCommand, LocalError, runServe, tokenCommand } from './commands/local.ts';
+import { runCommand } from './commands/run.ts';
 import { taskCommands } from './commands/tasks.ts';
 import { workCommands } from './commands/work.ts';
 import { createOutput } from './output.ts';
 
-const COMMANDS: CliCommand[] = [...taskCommands, ...workCommands, eventsCommand, tokenCommand, backupCommand];
+const COMMANDS: CliCommand[] = [
+  ...taskCommands,
+  ...workCommands,
+  claimCommand,
+  runCommand,
+  eventsCommand,
+  tokenCommand,
+  backupCommand,
+];
 
 const SERVE_USAGE =
   'serve [--port 4000] [--host 127.0.0.1] [--data-dir DIR] [--allow-host NAME]... [--ping-ms MS]';
@@ -34,6 +44,8 @@ Exit codes:
      operation failed (no token file, backup failed)
   2  usage: unknown command or flag, missing or invalid argument (nothing was sent)
   3  cannot connect: server not running, wrong URL, timeout
+  4  nothing to do: work claim (or run --once) found no claimable task
+  130, 143  run was stopped by Ctrl-C or SIGTERM (see mission-control run --help)
 `;
 
 function find(argv: string[]): { command: CliCommand; rest: string[] } | null {
@@ -51,7 +63,9 @@ function find(argv: string[]): { command: CliCommand; rest: string[] } | null {
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const first = leadingWords(argv, 1)[0];
   if (first !== undefined && argv[first] === 'serve') return runServe(argv.filter((_, i) => i !== first));
-  const json = argv.includes('--json');
+  // Flags after `--` belong to the command `run` starts, not to us.
+  const end = argv.indexOf('--');
+  const json = (end === -1 ? argv : argv.slice(0, end)).includes('--json');
   const out = createOutput(json);
   try {
     const found = find(argv);
@@ -68,7 +82,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     const { command, rest } = found;
     const { values, positionals } = parseCommand(rest, command.options ?? {});
     if (values.help) {
-      process.stdout.write(`Usage: mission-control ${command.usage}\n  ${command.summary}\n`);
+      process.stdout.write(
+        `Usage: mission-control ${command.usage}\n  ${command.summary}\n${command.details ?? ''}`,
+      );
       return EXIT.ok;
     }
     let client: ApiClient | undefined;
