@@ -86,6 +86,12 @@ export function eventLine(event: StreamEvent): string {
     case 'agent_deleted':
     case 'device_revoked':
       return `${head} ${event.payload.id}`;
+    case 'comment_added':
+      return `${head} ${event.payload.author}: ${event.payload.body.slice(0, 80)}`;
+    case 'review_decided':
+      return `${head} ${event.payload.decision} → ${event.payload.task.title} (${event.payload.task.status})`;
+    case 'attention_dismissed':
+      return `${head} ${event.payload.key}`;
     default:
       exhaustive(event);
       return head;

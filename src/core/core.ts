@@ -4,11 +4,15 @@ import type { Snapshot } from '../shared/entities.ts';
 import { DATABASE_FILE, openDatabase } from './db/open.ts';
 import { createActivities } from './domain/activities.ts';
 import { createAgents } from './domain/agents.ts';
+import { createAttention } from './domain/attention.ts';
+import { createComments } from './domain/comments.ts';
 import { createDeliverables } from './domain/deliverables.ts';
 import { createDependencies } from './domain/dependencies.ts';
 import { createDevices } from './domain/devices.ts';
 import { createIdempotency } from './domain/idempotency.ts';
+import { createInbox } from './domain/inbox.ts';
 import { createLeases } from './domain/leases.ts';
+import { createReview } from './domain/review.ts';
 import { createSessions } from './domain/sessions.ts';
 import { createTasks } from './domain/tasks.ts';
 import { type Clock, Transactions } from './domain/transactions.ts';
@@ -46,6 +50,10 @@ export function createCore(options: CoreOptions) {
   const sessions = createSessions(tx, agents, activities, tasks.assertExists);
   const leases = createLeases(tx, agents, tasks, activities);
   const work = createWork(tx, agents, leases);
+  const comments = createComments(tx, agents, tasks);
+  const review = createReview(tx, tasks, comments, activities);
+  const inbox = createInbox(tx.log, agents);
+  const attention = createAttention(tx);
   const sweeper = createSweeper({ tx, agents, leases, sessions }, options.timers);
   const idempotency = createIdempotency(tx);
   const devices = createDevices(tx);
@@ -66,6 +74,10 @@ export function createCore(options: CoreOptions) {
     sessions,
     leases,
     work,
+    comments,
+    review,
+    inbox,
+    attention,
     devices,
     remote,
     snapshot,
@@ -81,6 +93,7 @@ export function createCore(options: CoreOptions) {
   let writesSincePrune = 0;
   const unsubscribeCore = bus.subscribe((event) => {
     work.notice(event);
+    inbox.notice(event);
     sweeper.notice();
     if (++writesSincePrune < pruneEvery) return;
     writesSincePrune = 0;
@@ -102,6 +115,10 @@ export function createCore(options: CoreOptions) {
     leases,
     /** Heartbeats and claims that may wait for work. */
     work,
+    comments,
+    review,
+    inbox,
+    attention,
     /** Every time-driven change: lease expiry, silent sessions, presence decay. */
     sweeper,
     idempotency,
@@ -119,6 +136,7 @@ export function createCore(options: CoreOptions) {
       closed = true;
       sweeper.stop();
       work.close(); // waiting claims answer "nothing" rather than hang
+      inbox.close();
       tx.flush(); // a group commit still waiting for its turn
       unsubscribeCore();
       db.pragma('wal_checkpoint(TRUNCATE)');

@@ -16,6 +16,7 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   lease_lost: 409,
   dependency_cycle: 409,
   session_ended: 409,
+  not_in_review: 409,
 };
 
 /** Raised by guards and transports for answers that are not domain outcomes (401, 403, 429 …). */

@@ -9,9 +9,13 @@ import {
 } from '../shared/operations/index.ts';
 import type { Activities } from './domain/activities.ts';
 import type { Agents } from './domain/agents.ts';
+import type { Attention } from './domain/attention.ts';
+import type { Comments } from './domain/comments.ts';
 import type { Deliverables } from './domain/deliverables.ts';
 import type { Devices } from './domain/devices.ts';
+import type { Inbox } from './domain/inbox.ts';
 import type { Leases } from './domain/leases.ts';
+import type { Review } from './domain/review.ts';
 import type { Sessions } from './domain/sessions.ts';
 import type { Tasks } from './domain/tasks.ts';
 import type { Work } from './domain/work.ts';
@@ -26,6 +30,10 @@ export interface Services {
   sessions: Sessions;
   leases: Leases;
   work: Work;
+  comments: Comments;
+  review: Review;
+  inbox: Inbox;
+  attention: Attention;
   devices: Devices;
   remote: Remote;
   snapshot(): Snapshot;
@@ -67,6 +75,12 @@ export function createHandlers(s: Services): Handlers {
     'work.claim': (input, { signal }) => s.work.claim(input, signal),
     'tasks.renewLease': ({ id, agent_id, lease_s }) => s.leases.renew(id, agent_id, lease_s),
     'tasks.release': ({ id, agent_id }) => s.leases.release(id, agent_id),
+    'comments.list': ({ task_id }) => s.comments.list(task_id),
+    'comments.create': ({ task_id, ...comment }) => s.comments.create(task_id, comment),
+    'tasks.review': ({ id, ...decision }) => s.review.decide(id, decision).task,
+    'agents.inbox': ({ id, after, wait_s }, { signal }) => s.inbox.read(id, after, wait_s, signal),
+    'attention.list': () => ({ items: s.attention.list() }),
+    'attention.dismiss': ({ key }) => s.attention.dismiss(key),
     snapshot: () => s.snapshot(),
     'agents.list': () => s.agents.list(),
     'agents.get': ({ id }) => s.agents.get(id),

@@ -85,7 +85,7 @@ describe('native notifications', () => {
       ({
         id: 9,
         type: 'task_updated',
-        payload: { ...task, previous_status },
+        payload: { ...task, previous_status, previous_assigned_agent_id: task.assigned_agent_id },
         created_at: task.created_at,
       }) as const;
     expect(noticeFor(event('testing'))).toEqual({

@@ -53,6 +53,9 @@ export function noticeFor(event: DomainEvent): Notice | null {
     case 'agent_deleted':
     case 'device_revoked':
     case 'session_updated':
+    case 'comment_added':
+    case 'review_decided':
+    case 'attention_dismissed':
       return null;
     default:
       exhaustive(event);

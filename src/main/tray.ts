@@ -36,6 +36,9 @@ export function mayChangeCount(event: DomainEvent): boolean {
     case 'agent_updated':
     case 'agent_deleted':
     case 'device_revoked':
+    case 'comment_added':
+    case 'review_decided':
+    case 'attention_dismissed':
       return false;
     default:
       exhaustive(event);

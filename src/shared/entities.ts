@@ -4,7 +4,10 @@ import {
   ACTIVITY_TYPES,
   AGENT_PRESENCES,
   AGENT_STATUSES,
+  ATTENTION_KINDS,
+  COMMENT_AUTHORS,
   DELIVERABLE_TYPES,
+  REVIEW_DECISIONS,
   SESSION_STATUSES,
   SESSION_TYPES,
   TASK_PRIORITIES,
@@ -97,6 +100,37 @@ export const Session = z.object({
   last_heartbeat_at: timestamp.nullable(),
 });
 
+export const Comment = z.object({
+  id,
+  task_id: id,
+  /** The agent that wrote it; null for the operator. */
+  agent_id: id.nullable(),
+  author: z.enum(COMMENT_AUTHORS),
+  body: z.string(),
+  created_at: timestamp,
+});
+
+/** One thing that needs a person now, computed from current state. */
+export const AttentionItem = z.object({
+  /** Stable for the thing it is about (`review:<task id>`); dismiss with it. */
+  key: z.string(),
+  kind: z.enum(ATTENTION_KINDS),
+  task_id: id.optional(),
+  session_id: id.optional(),
+  agent_id: id.optional(),
+  /** Since when it needs attention. */
+  since: timestamp,
+  message: z.string(),
+});
+
+export const ReviewDecided = z.object({
+  task_id: id,
+  decision: z.enum(REVIEW_DECISIONS),
+  /** The stored comment that came with it, or null. */
+  comment: Comment.nullable(),
+  task: Task,
+});
+
 export const Snapshot = z.object({
   last_event_id: z.number().int(),
   tasks: z.array(Task),
@@ -111,3 +145,6 @@ export type Activity = z.infer<typeof Activity>;
 export type Deliverable = z.infer<typeof Deliverable>;
 export type Session = z.infer<typeof Session>;
 export type Snapshot = z.infer<typeof Snapshot>;
+export type Comment = z.infer<typeof Comment>;
+export type AttentionItem = z.infer<typeof AttentionItem>;
+export type ReviewDecided = z.infer<typeof ReviewDecided>;

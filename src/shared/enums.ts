@@ -18,6 +18,18 @@ export type DeliverableType = (typeof DELIVERABLE_TYPES)[number];
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 export type SessionType = (typeof SESSION_TYPES)[number];
 export type AgentPresence = (typeof AGENT_PRESENCES)[number];
+/** Who wrote a comment: an agent (with its id) or the person at the board. */
+export const COMMENT_AUTHORS = ['agent', 'operator'] as const;
+export const REVIEW_DECISIONS = ['approve', 'request_changes'] as const;
+/** What the attention list holds; later capabilities add theirs (over_budget, webhook_failing). */
+export const ATTENTION_KINDS = [
+  'review',
+  'stale_session',
+  'failed_session',
+  'lease_expired',
+  'stuck',
+] as const;
+export type AttentionKind = (typeof ATTENTION_KINDS)[number];
 
 export const STATUS_LABELS: Record<TaskStatus, string> = {
   inbox: 'Inbox',

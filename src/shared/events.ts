@@ -1,16 +1,29 @@
 // The event contract: one entry per event type, so the compiler finds every place that must handle it.
 // Payloads carry what subscribers need (what a cascade touched, the status before), so no subscriber
 // re-implements the database's rules. Fields are only ever added, never renamed or re-meant.
-import type { Activity, Agent, Deliverable, Session, Task } from './entities.ts';
+import type { Activity, Agent, Comment, Deliverable, ReviewDecided, Session, Task } from './entities.ts';
 import type { TaskStatus } from './enums.ts';
 
-/** The task as stored after the update, plus its status before it (equal when the status did not move). */
-export type TaskUpdated = Task & { previous_status: TaskStatus };
+/**
+ * The task as stored after the update, plus its status and assignee before it (equal when they did
+ * not move): who lost the task hears it too (the agent inbox).
+ */
+export type TaskUpdated = Task & { previous_status: TaskStatus; previous_assigned_agent_id: string | null };
+
+/** A comment, plus who the task was assigned to when it was written (whose inbox it reaches). */
+export type CommentAdded = Comment & { task_assigned_agent_id: string | null };
 
 export interface TaskDeleted {
   id: string;
+  /** Who the task was assigned to: the delete takes it away from them. */
+  assigned_agent_id: string | null;
   /** The rows ON DELETE CASCADE removed with the task; they get no events of their own. */
-  removed: { activity_ids: string[]; deliverable_ids: string[]; session_ids: string[] };
+  removed: {
+    activity_ids: string[];
+    deliverable_ids: string[];
+    session_ids: string[];
+    comment_ids: string[];
+  };
 }
 
 export interface AgentDeleted {
@@ -24,6 +37,7 @@ export interface AgentDeleted {
     created_task_ids: string[];
     session_ids: string[];
     activity_ids: string[];
+    comment_ids: string[];
   };
 }
 
@@ -44,6 +58,11 @@ export interface EventPayloads {
   agent_deleted: AgentDeleted;
   /** The owner revoked a device token: that device's open streams end, its panels drop it. */
   device_revoked: { id: string };
+  comment_added: CommentAdded;
+  /** The operator approved a task in review or sent it back to its assignee. */
+  review_decided: ReviewDecided;
+  /** An attention item was dismissed until its subject changes again. */
+  attention_dismissed: { key: string; since: string };
 }
 
 export type EventType = keyof EventPayloads;
@@ -61,6 +80,9 @@ export const EVENT_TYPES = [
   'agent_updated',
   'agent_deleted',
   'device_revoked',
+  'comment_added',
+  'review_decided',
+  'attention_dismissed',
 ] as const satisfies readonly EventType[];
 
 /** A stored event, as the log keeps it and the stream sends it (`id:` line + `data:` JSON). */

@@ -8,6 +8,7 @@ import {
   ACTIVITY_TYPES,
   AGENT_PRESENCES,
   AGENT_STATUSES,
+  COMMENT_AUTHORS,
   DELIVERABLE_TYPES,
   SESSION_STATUSES,
   SESSION_TYPES,
@@ -27,6 +28,7 @@ const ENUM_COLUMNS: Record<string, readonly string[]> = {
   'openclaw_sessions.status': SESSION_STATUSES,
   'openclaw_sessions.session_type': SESSION_TYPES,
   'device_tokens.scope': DEVICE_SCOPES,
+  'task_comments.author': COMMENT_AUTHORS,
 };
 
 // Only lists of quoted strings: numeric flags like `is_master IN (0, 1)` are not enums.

@@ -36,6 +36,7 @@ export function createAgents(tx: Transactions) {
     created_task_ids: ids('tasks', 'created_by_agent_id'),
     session_ids: ids('openclaw_sessions', 'agent_id'),
     activity_ids: ids('task_activities', 'agent_id'),
+    comment_ids: ids('task_comments', 'agent_id'),
   };
 
   const get = (id: string): Agent => {
@@ -131,6 +132,7 @@ export function createAgents(tx: Transactions) {
           created_task_ids: referencing.created_task_ids.all(id),
           session_ids: referencing.session_ids.all(id),
           activity_ids: referencing.activity_ids.all(id),
+          comment_ids: referencing.comment_ids.all(id),
         };
         if (remove.run(id).changes === 0) throw notFound('agent', id);
         tx.emit('agent_deleted', { id, cleared });

@@ -124,7 +124,9 @@ describe('claiming', () => {
       claim_count: 1,
       version: created.version + 1,
     });
-    expect(t.payloads('task_updated')).toEqual([{ ...stored, previous_status: 'inbox' }]);
+    expect(t.payloads('task_updated')).toEqual([
+      { ...stored, previous_status: 'inbox', previous_assigned_agent_id: null },
+    ]);
     expect(t.core.activities.list(created.id)).toEqual([
       expect.objectContaining({
         activity_type: 'status_changed',

@@ -10,7 +10,9 @@ export type DomainErrorCode =
   /** The dependencies would make a cycle (a task depending on itself, directly or not). */
   | 'dependency_cycle'
   /** A heartbeat for a session that has completed or failed. */
-  | 'session_ended';
+  | 'session_ended'
+  /** A review decision for a task that is not in review. */
+  | 'not_in_review';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

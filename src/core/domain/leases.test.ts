@@ -34,7 +34,9 @@ describe('lease expiry', () => {
     expect(t.sweepAfter(60).expiredLeases).toBe(1);
     const task = t.core.tasks.get(created.id);
     expect(task).toMatchObject({ status: 'inbox', assigned_agent_id: null, lease: null, claim_count: 1 });
-    expect(t.payloads('task_updated')).toEqual([{ ...task, previous_status: 'in_progress' }]);
+    expect(t.payloads('task_updated')).toEqual([
+      { ...task, previous_status: 'in_progress', previous_assigned_agent_id: a.id },
+    ]);
     expect(lastActivity(created.id)).toMatchObject({
       activity_type: 'status_changed',
       agent_id: null,
@@ -150,7 +152,7 @@ describe('releasing a task', () => {
     const released = t.core.run('tasks.release', { id: created.id, agent_id: a.id });
     expect(released).toMatchObject({ status: 'inbox', assigned_agent_id: null, lease: null });
     expect(t.payloads('task_updated')).toEqual([
-      { ...t.core.tasks.get(created.id), previous_status: 'in_progress' },
+      { ...t.core.tasks.get(created.id), previous_status: 'in_progress', previous_assigned_agent_id: a.id },
     ]);
     expect(lastActivity(created.id)).toMatchObject({
       agent_id: a.id,

@@ -5,7 +5,7 @@ import type { Activities } from './activities.ts';
 import type { Agents } from './agents.ts';
 import { leaseLost, notFound } from './errors.ts';
 import { plusSeconds } from './presence.ts';
-import { TASK_SELECT, type TaskRow } from './task-rows.ts';
+import { TASK_SELECT, type TaskRow, updatedPayload } from './task-rows.ts';
 import type { Tasks } from './tasks.ts';
 import type { Transactions } from './transactions.ts';
 
@@ -92,7 +92,7 @@ export function createLeases(tx: Transactions, agents: Agents, tasks: Tasks, act
       ? `Lease expired: ${who} went silent (no renewal for ${before.lease_s ?? 0} s); handed back to ${where}` +
         (count >= STUCK_AFTER ? ` — stuck after ${count} expiries` : '')
       : `Released by ${who}; handed back to ${where}`;
-    tx.emit('task_updated', { ...task, previous_status: before.status }, now);
+    tx.emit('task_updated', updatedPayload(task, before), now);
     activities.append(
       before.id,
       {
@@ -118,7 +118,7 @@ export function createLeases(tx: Transactions, agents: Agents, tasks: Tasks, act
         const before = tasks.get(found.id);
         take.run({ id: found.id, agent: agentId, expires: plusSeconds(now, leaseS), lease_s: leaseS, now });
         const task = tasks.get(found.id);
-        tx.emit('task_updated', { ...task, previous_status: before.status }, now);
+        tx.emit('task_updated', updatedPayload(task, before), now);
         activities.append(
           task.id,
           {

@@ -52,3 +52,10 @@ export const taskFromRow = (row: TaskRow): Task => ({
   depends_on: JSON.parse(row.depends_on_json) as string[],
   blocked: row.is_blocked === 1,
 });
+
+/** The task_updated payload: the task after, with its status and assignee before. */
+export const updatedPayload = (task: Task, before: Pick<Task, 'status' | 'assigned_agent_id'>) => ({
+  ...task,
+  previous_status: before.status,
+  previous_assigned_agent_id: before.assigned_agent_id,
+});

@@ -102,7 +102,13 @@ describe('tasks', () => {
       type: 'task_deleted',
       payload: {
         id: task.id,
-        removed: { activity_ids: activityIds, deliverable_ids: [deliverable.id], session_ids: [session.id] },
+        assigned_agent_id: null,
+        removed: {
+          activity_ids: activityIds,
+          deliverable_ids: [deliverable.id],
+          session_ids: [session.id],
+          comment_ids: [],
+        },
       },
       created_at: expect.any(String),
     });
@@ -116,6 +122,7 @@ describe('tasks', () => {
     expect(published.find((e) => e.type === 'task_updated')?.payload).toEqual({
       ...moved,
       previous_status: 'in_progress',
+      previous_assigned_agent_id: null,
     });
     t.core.tasks.update(task.id, { title: 'renamed in review' });
     expect(published.at(-1)).toMatchObject({

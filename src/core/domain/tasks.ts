@@ -7,7 +7,7 @@ import type { Activities } from './activities.ts';
 import type { Agents } from './agents.ts';
 import type { Dependencies } from './dependencies.ts';
 import { conflict, notFound } from './errors.ts';
-import { TASK_SELECT, type TaskRow, taskFromRow } from './task-rows.ts';
+import { TASK_SELECT, type TaskRow, taskFromRow, updatedPayload } from './task-rows.ts';
 import type { Transactions } from './transactions.ts';
 
 const LIKE_ESCAPE = /[\\%_]/g;
@@ -43,6 +43,7 @@ export function createTasks(
     activity_ids: ids('task_activities'),
     deliverable_ids: ids('task_deliverables'),
     session_ids: ids('openclaw_sessions'),
+    comment_ids: ids('task_comments'),
   };
 
   const find = (id: string): Task | undefined => {
@@ -58,7 +59,7 @@ export function createTasks(
   const touchDependents = (ids: readonly string[], at: string) => {
     for (const id of ids) {
       const task = find(id);
-      if (task) tx.emit('task_updated', { ...task, previous_status: task.status }, at);
+      if (task) tx.emit('task_updated', updatedPayload(task, task), at);
     }
   };
 
@@ -138,7 +139,7 @@ export function createTasks(
         if (agent_id) agents.seen(agent_id, now);
         // Read back only what other rows decide (blocked, the lease it just ended); else it is `next`.
         const task = depends_on || lease ? get(id) : next;
-        tx.emit('task_updated', { ...task, previous_status: before.status }, now);
+        tx.emit('task_updated', updatedPayload(task, before), now);
         if (task.status !== before.status) {
           activities().append(
             id,
@@ -159,15 +160,17 @@ export function createTasks(
     /** Deletes the task with its activities, deliverables and sessions (ON DELETE CASCADE). */
     remove(id: string): { id: string } {
       return tx.write(() => {
+        const before = get(id);
         const removed = {
+          comment_ids: cascaded.comment_ids.all(id),
           activity_ids: cascaded.activity_ids.all(id),
           deliverable_ids: cascaded.deliverable_ids.all(id),
           session_ids: cascaded.session_ids.all(id),
         };
         const dependents = dependencies.dependentsOf(id);
-        if (remove.run(id).changes === 0) throw notFound('task', id);
+        remove.run(id);
         const now = tx.now();
-        tx.emit('task_deleted', { id, removed }, now);
+        tx.emit('task_deleted', { id, assigned_agent_id: before.assigned_agent_id, removed }, now);
         touchDependents(dependents, now);
         return { id };
       });

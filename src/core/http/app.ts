@@ -142,7 +142,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   fastify.get('/api/health', async () => ({ ok: true, version: APP_VERSION }));
   authRoutes(fastify, options.token, brake, devices);
   operationRoutes(fastify, ctx, options.core.handlers);
-  eventRoutes(fastify, hub);
+  eventRoutes(fastify, hub, options.core.agents);
   mcpRoutes(fastify, options.core, APP_VERSION);
   await staticRoutes(fastify, options.webRoot);
   fastify.all('/api', async (_req, reply) => reply.code(404).send(errorBody('not_found', 'See docs/API.md')));

@@ -33,6 +33,8 @@ interface Client {
   live: boolean;
   /** Who opened it (a device id), so revoking that device can end its streams. */
   tag: string | null;
+  /** Only the events this says yes to (`?agent_id=`: the agent's inbox rule); null: all of them. */
+  filter: ((event: DomainEvent) => boolean) | null;
 }
 
 const frame = (id: number, type: string, payloadJson: string) =>
@@ -45,7 +47,7 @@ export class SseHub {
   readonly #perAddress = new Map<string, number>();
   readonly #unsubscribe: () => void;
   readonly #ping: NodeJS.Timeout;
-  #pending: Array<{ id: number; text: string }> = [];
+  #pending: Array<{ id: number; text: string; event: DomainEvent }> = [];
   /** Clients dropped for falling too far behind, since start. */
   dropped = 0;
 
@@ -74,7 +76,12 @@ export class SseHub {
    * Starts a stream on `res`. With `lastEventId` it first replays every stored event after it;
    * without, it starts at the newest event. An id the log cannot continue from gets `reset`.
    */
-  attach(res: ServerResponse, lastEventId: number | null, tag: string | null = null): void {
+  attach(
+    res: ServerResponse,
+    lastEventId: number | null,
+    tag: string | null = null,
+    filter: Client['filter'] = null,
+  ): void {
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
@@ -84,7 +91,7 @@ export class SseHub {
     res.socket?.setNoDelay(true);
     res.write(`retry: ${this.#options.retryMs}\n\n`);
     const { oldest, latest } = this.#log.bounds();
-    const client: Client = { res, lastSent: latest, live: true, tag };
+    const client: Client = { res, lastSent: latest, live: true, tag, filter };
     this.#clients.add(client);
     const address = res.socket?.remoteAddress ?? '';
     this.#perAddress.set(address, (this.#perAddress.get(address) ?? 0) + 1);
@@ -109,7 +116,12 @@ export class SseHub {
     const { res } = client;
     while (!res.destroyed) {
       const rows = this.#log.rowsAfter(client.lastSent, this.#options.replayPage);
-      for (const row of rows) res.write(frame(row.id, row.type, row.payload));
+      const { filter } = client;
+      for (const row of rows) {
+        if (filter && !filter({ ...row, payload: JSON.parse(row.payload) } as unknown as DomainEvent))
+          continue;
+        res.write(frame(row.id, row.type, row.payload));
+      }
       client.lastSent = rows.at(-1)?.id ?? client.lastSent;
       if (rows.length < this.#options.replayPage) {
         // Caught up within this tick: no write can commit between the read above and now.
@@ -130,7 +142,11 @@ export class SseHub {
    */
   #broadcast(event: DomainEvent): void {
     if (this.#clients.size === 0) return;
-    this.#pending.push({ id: event.id, text: frame(event.id, event.type, JSON.stringify(event.payload)) });
+    this.#pending.push({
+      id: event.id,
+      text: frame(event.id, event.type, JSON.stringify(event.payload)),
+      event,
+    });
     if (this.#pending.length === 1) setImmediate(this.#flush);
   }
 
@@ -150,14 +166,15 @@ export class SseHub {
         continue;
       }
       // A client that caught up by replay during this turn already has the start of the batch.
+      const { filter } = client;
       const text =
-        first.id > client.lastSent
+        first.id > client.lastSent && !filter
           ? all
           : batch
-              .filter((f) => f.id > client.lastSent)
+              .filter((f) => f.id > client.lastSent && (!filter || filter(f.event)))
               .map((f) => f.text)
               .join('');
-      client.res.write(text);
+      if (text) client.res.write(text);
       client.lastSent = last.id;
     }
   };

@@ -100,6 +100,7 @@ describe('MCP over HTTP', () => {
     const names = tools.map((t) => t.name).sort();
     expect(names).toEqual(
       [
+        'add_comment',
         'add_deliverable',
         'claim_task',
         'create_agent',
@@ -110,6 +111,7 @@ describe('MCP over HTTP', () => {
         'heartbeat',
         'list_activities',
         'list_agents',
+        'list_comments',
         'list_deliverables',
         'list_sessions',
         'list_tasks',
@@ -117,7 +119,9 @@ describe('MCP over HTTP', () => {
         'register_subagent',
         'release_task',
         'renew_lease',
+        'review_task',
         'update_task',
+        'wait_for_messages',
       ].sort(),
     );
     const create = tools.find((t) => t.name === 'create_task');

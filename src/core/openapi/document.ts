@@ -195,7 +195,18 @@ export function buildOpenApiDocument(version: string): Json {
     },
     servers: [{ url: 'http://127.0.0.1:4000', description: 'The default local server' }],
     security: [{ bearer: [] }, { cookie: [] }],
-    tags: ['tasks', 'work', 'agents', 'sessions', 'events', 'auth', 'devices', 'meta', 'mcp'].map((name) => ({
+    tags: [
+      'tasks',
+      'work',
+      'attention',
+      'agents',
+      'sessions',
+      'events',
+      'auth',
+      'devices',
+      'meta',
+      'mcp',
+    ].map((name) => ({
       name,
     })),
     paths,

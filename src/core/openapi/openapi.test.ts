@@ -130,6 +130,7 @@ describe('OpenAPI document', () => {
         path: 'https://x.dev/1',
       });
       const session = await call('POST', `/api/tasks/${id}/subagent`, { openclaw_session_id: 's-1' });
+      await call('POST', `/api/tasks/${id}/comments`, { body: 'Looks good' });
       const device = await call('POST', '/api/devices', { name: 'Phone' });
       const ids: Record<string, string> = {
         tasks: id,

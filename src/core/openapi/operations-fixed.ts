@@ -12,6 +12,10 @@ const AuthState = z.object({
 });
 const StreamQuery = z.object({
   lastEventId: z.number().int().min(0).optional().describe('For clients that cannot send Last-Event-ID'),
+  agent_id: z
+    .string()
+    .optional()
+    .describe("Only the events that concern this agent (its inbox's rule), with the global event ids"),
 });
 const JsonRpc = z.looseObject({ jsonrpc: z.literal('2.0') });
 const OpenApiDoc = z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) });

@@ -1,6 +1,15 @@
 // Example values for the operation docs (OpenAPI); a test parses each one with the schema it illustrates.
 import type { Device } from '../devices.ts';
-import type { Activity, Agent, Deliverable, Session, Snapshot, Task } from '../entities.ts';
+import type {
+  Activity,
+  Agent,
+  AttentionItem,
+  Comment,
+  Deliverable,
+  Session,
+  Snapshot,
+  Task,
+} from '../entities.ts';
 import type { RemoteStatus } from '../remote.ts';
 
 const at = '2026-01-31T12:00:00.000Z';
@@ -155,4 +164,29 @@ export const remoteStatus: RemoteStatus = {
   urls: ['http://192.168.1.20:4000'],
   addresses: ['192.168.1.20'],
   fixed: false,
+};
+
+export const comment: Comment = {
+  id: 'f6a7b8c9-d0e1-4f2a-8b3c-4d5e6f7a8b9c',
+  task_id: ids.task,
+  agent_id: ids.developer,
+  author: 'agent',
+  body: 'The tests pass; ready for a look.',
+  created_at: later,
+};
+
+export const attentionItem: AttentionItem = {
+  key: `review:${ids.task}`,
+  kind: 'review',
+  task_id: ids.task,
+  agent_id: ids.developer,
+  since: later,
+  message: '"Build feature X" waits for review',
+};
+
+export const reviewEvent = {
+  id: 57,
+  type: 'review_decided',
+  payload: { task_id: ids.task, decision: 'approve', comment: null, task: { ...task, status: 'done' } },
+  created_at: later,
 };

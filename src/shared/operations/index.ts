@@ -3,11 +3,18 @@
 // and the core's handler map must have one handler per entry (src/core/operations.ts).
 import type { z } from 'zod';
 import { agentOperations } from './agents.ts';
+import { conversationOperations } from './conversation.ts';
 import { serverOperations } from './server.ts';
 import { taskOperations } from './tasks.ts';
 import { workOperations } from './work.ts';
 
-export const OPERATIONS = { ...taskOperations, ...workOperations, ...agentOperations, ...serverOperations };
+export const OPERATIONS = {
+  ...taskOperations,
+  ...workOperations,
+  ...conversationOperations,
+  ...agentOperations,
+  ...serverOperations,
+};
 
 export type Operations = typeof OPERATIONS;
 export type OperationName = keyof Operations;

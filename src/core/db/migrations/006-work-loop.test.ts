@@ -25,7 +25,7 @@ it('keeps every session and task of a version-5 database and lets sessions go st
       at,
     );
 
-    expect(migrate(db)).toEqual([6]);
+    expect(migrate(db, MIGRATIONS, 6)).toEqual([6]);
     expect(db.prepare('SELECT id, status, heartbeat_ttl_s FROM openclaw_sessions').all()).toEqual([
       { id: 's1', status: 'active', heartbeat_ttl_s: null },
     ]);

@@ -5,6 +5,7 @@ import { deviceTokens } from './003-device-tokens.ts';
 import { settings } from './004-settings.ts';
 import { tasksCreatedIndex } from './005-tasks-created-index.ts';
 import { workLoop } from './006-work-loop.ts';
+import { conversation } from './007-conversation.ts';
 import type { Migration } from './types.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   settings,
   tasksCreatedIndex,
   workLoop,
+  conversation,
 ];
