@@ -11,7 +11,7 @@ export function renderBoard(ui: ReactNode, state: Partial<BoardState> = {}, back
   const store = createBoardStore({ auth: 'ok', loaded: true, ...state });
   const controller = createController(backend, store);
   const view = render(
-    <MantineProvider>
+    <MantineProvider env="test">
       <BoardProvider store={store} controller={controller}>
         {ui}
       </BoardProvider>

@@ -26,6 +26,8 @@ class NoopResizeObserver {
 }
 globalThis.ResizeObserver ??= NoopResizeObserver as unknown as typeof ResizeObserver;
 window.HTMLElement.prototype.scrollIntoView ??= () => {};
+// jsdom has no canvas (it would log "not implemented"): avatars then trust their emoji.
+window.HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
 
 // jsdom lays nothing out; give elements a size so the virtualised columns render their cards.
 Object.defineProperties(window.HTMLElement.prototype, {

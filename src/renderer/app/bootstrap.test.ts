@@ -22,7 +22,11 @@ describe('bootstrap', () => {
     expect(store.getState().loaded).toBe(true);
     expect(backend.subscriptions).toEqual([7]);
     backend.push(
-      ev(8, 'task_updated', { ...aTask({ version: 2, status: 'done' }), previous_status: 'inbox' }),
+      ev(8, 'task_updated', {
+        ...aTask({ version: 2, status: 'done' }),
+        previous_status: 'inbox',
+        previous_assigned_agent_id: null,
+      }),
     );
     await settle();
     expect(store.getState().data.tasks.t1?.status).toBe('done');

@@ -6,7 +6,11 @@ import { createIpcBackend } from './ipc-backend.ts';
 const ev = (id: number): DomainEvent => ({
   id,
   type: 'task_deleted',
-  payload: { id: `t${id}`, removed: { activity_ids: [], deliverable_ids: [], session_ids: [] } },
+  payload: {
+    id: `t${id}`,
+    assigned_agent_id: null,
+    removed: { activity_ids: [], deliverable_ids: [], session_ids: [], comment_ids: [] },
+  },
   created_at: '2026-01-01T00:00:00.000Z',
 });
 

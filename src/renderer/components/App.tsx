@@ -1,6 +1,7 @@
 // The page: header (connection, search, filters, new task), agents sidebar, board, dialogs, notices.
 import { ActionIcon, AppShell, Center, Group, Indicator, Loader, Title, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
+import { IconBolt } from '@tabler/icons-react';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useBoard, useBoardStore } from '../app/context.tsx';
 import { afterNextPaint, markOnce } from '../app/perf-marks.ts';
@@ -80,7 +81,7 @@ export function App({ origin, onToken }: AppProps) {
                   aria-label="Recent events"
                   onClick={() => setUi(store, { feedOpen: true })}
                 >
-                  ⚡
+                  <IconBolt size={18} stroke={1.75} aria-hidden />
                 </ActionIcon>
               </Indicator>
             </Tooltip>

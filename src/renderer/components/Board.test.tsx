@@ -43,6 +43,7 @@ describe('Board', () => {
           ev(1, 'task_updated', {
             ...aTask({ id: 't2', title: 'Review docs', status: 'done', version: 2 }),
             previous_status: 'review',
+            previous_assigned_agent_id: null,
           }),
         ).data,
       }));

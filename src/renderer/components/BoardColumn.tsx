@@ -5,10 +5,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useRef } from 'react';
 import type { Task } from '../../shared/entities.ts';
 import { STATUS_LABELS, type TaskStatus } from '../../shared/enums.ts';
-import { CARD_HEIGHT, TaskCard } from './TaskCard.tsx';
+import { cardHeight, TaskCard } from './TaskCard.tsx';
 
 const COLUMN_WIDTH = 248;
-const estimateSize = () => CARD_HEIGHT;
 
 /** Memoised: a column whose list did not change (same array from the selector) skips its render. */
 export const BoardColumn = memo(function BoardColumn({
@@ -23,6 +22,14 @@ export const BoardColumn = memo(function BoardColumn({
   // Only the cards in view (plus a few) are in the DOM, so 10,000 tasks cost what 20 do.
   // A new getItemKey makes the virtualizer recompute every item's offset (O(n)): only when the list changes.
   const getItemKey = useCallback((index: number) => tasks[index]?.id ?? index, [tasks]);
+  // Known heights (a held or blocked card is one line taller), so no card is measured.
+  const estimateSize = useCallback(
+    (index: number) => {
+      const task = tasks[index];
+      return task ? cardHeight(task) : 0;
+    },
+    [tasks],
+  );
   const virtualizer = useVirtualizer({
     count: tasks.length,
     getScrollElement: () => scrollRef.current,

@@ -5,6 +5,7 @@ import { TASK_PRIORITIES, type TaskPriority } from '../../shared/enums.ts';
 import { useBoard, useBoardStore } from '../app/context.tsx';
 import { selectAgents } from '../store/selectors.ts';
 import { setUi } from '../store/store.ts';
+import { agentLabel } from './avatar-text.ts';
 import { useReadOnly } from './remote/ReadOnlyBadge.tsx';
 
 export function BoardToolbar({ searchRef }: { searchRef?: Ref<HTMLInputElement> }) {
@@ -27,7 +28,7 @@ export function BoardToolbar({ searchRef }: { searchRef?: Ref<HTMLInputElement> 
         aria-label="Filter by agent"
         placeholder="All agents"
         clearable
-        data={agents.map((a) => ({ value: a.id, label: `${a.avatar_emoji} ${a.name}` }))}
+        data={agents.map((a) => ({ value: a.id, label: agentLabel(a) }))}
         value={ui.agentFilter}
         onChange={(value) => setUi(store, { agentFilter: value })}
         w={170}

@@ -11,6 +11,7 @@ const EMPTY: TaskDraft = {
   status: 'inbox',
   priority: 'normal',
   assigned_agent_id: null,
+  depends_on: [],
 };
 
 export function CreateTaskModal() {

@@ -5,16 +5,20 @@ import { useSyncExternalStore } from 'react';
 
 dayjs.extend(relativeTime);
 
+const TICK_MS = 30_000;
 const listeners = new Set<() => void>();
 let now = Date.now();
 let timer: ReturnType<typeof setInterval> | undefined;
 
 const subscribe = (listener: () => void) => {
   listeners.add(listener);
+  // The clock stood still while nobody watched it: the first watcher restarts it from the real time
+  // (only when it is more than a tick behind, so a board's first render is not rendered twice).
+  if (!timer && Date.now() - now > TICK_MS) now = Date.now();
   timer ??= setInterval(() => {
     now = Date.now();
     for (const l of listeners) l();
-  }, 30_000);
+  }, TICK_MS);
   return () => {
     listeners.delete(listener);
     if (!listeners.size && timer) {

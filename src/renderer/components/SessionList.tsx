@@ -1,4 +1,5 @@
-// The modal's Sessions tab: the task's sub-agent sessions with status, channel, start and duration, live.
+// The modal's Sessions tab: the task's sub-agent sessions with status, channel, start and duration, live;
+// a silent one (past its heartbeat ttl) is greyed and says for how long it has been silent.
 import { Badge, Table, Text } from '@mantine/core';
 import dayjs from 'dayjs';
 import type { Session } from '../../shared/entities.ts';
@@ -29,6 +30,40 @@ function Duration({ session }: { session: Session }) {
   return <>{formatDuration(end - dayjs(session.created_at).valueOf())}</>;
 }
 
+/** Minutes are enough: the shared clock ticks every 30 s, so seconds would be wrong most of the time. */
+function formatSilence(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (minutes < 1) return 'under a minute';
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  return `${Math.floor(hours / 24)} d`;
+}
+
+/** "silent for 3 min", counted from the last heartbeat (or the registration when none came). */
+function SilentFor({ session }: { session: Session }) {
+  const now = useNow();
+  const since = Date.parse(session.last_heartbeat_at ?? session.created_at);
+  return (
+    <Text size="xs" c="dimmed" mt={2} data-testid="silent-for">
+      {' '}
+      for {formatSilence(now - since)}
+    </Text>
+  );
+}
+
+/** The silence goes under the badge, so the column stays narrow and names keep to one line. */
+function StatusCell({ session }: { session: Session }) {
+  return (
+    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+      <Badge color={STATUS_COLORS[session.status]} variant="light">
+        {STATUS_WORDS[session.status]}
+      </Badge>
+      {session.status === 'stale' && <SilentFor session={session} />}
+    </Table.Td>
+  );
+}
+
 export function SessionList() {
   const sessions = useBoard(selectOpenTaskSessions);
   if (!sessions.length) return <Text c="dimmed">No sub-agent sessions yet.</Text>;
@@ -45,13 +80,15 @@ export function SessionList() {
       </Table.Thead>
       <Table.Tbody>
         {sessions.map((s) => (
-          <Table.Tr key={s.id} data-testid="session-row" data-session-status={s.status}>
+          <Table.Tr
+            key={s.id}
+            data-testid="session-row"
+            data-session-status={s.status}
+            c={s.status === 'stale' ? 'dimmed' : undefined}
+            style={s.status === 'stale' ? { opacity: 0.75 } : undefined}
+          >
             <Table.Td>{s.agent_name ?? s.openclaw_session_id}</Table.Td>
-            <Table.Td>
-              <Badge color={STATUS_COLORS[s.status]} variant="light">
-                {STATUS_WORDS[s.status]}
-              </Badge>
-            </Table.Td>
+            <StatusCell session={s} />
             <Table.Td>{s.channel ?? '—'}</Table.Td>
             <Table.Td>
               <RelativeTime iso={s.created_at} />

@@ -1,14 +1,20 @@
-// One task on the board: title, priority, assignee, live sub-agent count, last change; draggable.
+// One task on the board: title, work state, priority, assignee, live sub-agent count, last change; draggable.
 import { useDraggable } from '@dnd-kit/core';
 import { memo } from 'react';
 import type { Task } from '../../shared/entities.ts';
 import { useBoard, useController } from '../app/context.tsx';
 import { selectSubagentCounts } from '../store/selectors.ts';
+import { avatarText } from './avatar-text.ts';
+import { CardWorkLine, describeWork, useCardWork } from './CardWorkLine.tsx';
 import { RelativeTime } from './RelativeTime.tsx';
 import { useReadOnly } from './remote/ReadOnlyBadge.tsx';
 
 const PRIORITY_COLORS = { low: 'gray', normal: 'blue', high: 'orange', urgent: 'red' } as const;
-export const CARD_HEIGHT = 96;
+const CARD_HEIGHT = 96;
+const WORK_LINE_HEIGHT = 18;
+
+/** A held or blocked task gets one more line; heights stay fixed per task, so nothing is measured. */
+export const cardHeight = (task: Task) => CARD_HEIGHT + (task.lease || task.blocked ? WORK_LINE_HEIGHT : 0);
 
 /**
  * Plain elements styled by `.mc-card*` in styles.css with Mantine's CSS variables: the board shows ~90 of
@@ -18,11 +24,17 @@ export const CARD_HEIGHT = 96;
 export function TaskCardBody({ task, dragging = false }: { task: Task; dragging?: boolean }) {
   const agent = useBoard((s) => (task.assigned_agent_id ? s.data.agents[task.assigned_agent_id] : undefined));
   const subagents = useBoard((s) => selectSubagentCounts(s).byTask[task.id] ?? 0);
+  const silent = useBoard((s) => selectSubagentCounts(s).silentByTask[task.id] ?? 0);
+  const work = useCardWork(task);
   return (
-    <div className={dragging ? 'mc-card mc-card-dragging' : 'mc-card'} style={{ height: CARD_HEIGHT - 8 }}>
+    <div
+      className={dragging ? 'mc-card mc-card-dragging' : 'mc-card'}
+      style={{ height: cardHeight(task) - 8 }}
+    >
       <div className="mc-card-title" data-testid="task-title">
         {task.title}
       </div>
+      {(work.holder !== null || work.waitingFor !== null) && <CardWorkLine work={work} />}
       <div className="mc-card-row">
         <div className="mc-card-group">
           <span className={`mc-chip mc-chip-${PRIORITY_COLORS[task.priority]}`}>{task.priority}</span>
@@ -37,6 +49,17 @@ export function TaskCardBody({ task, dragging = false }: { task: Task; dragging?
               ⚙ {subagents}
             </span>
           )}
+          {silent > 0 && (
+            <span
+              className="mc-chip mc-chip-silent"
+              role="img"
+              title="Sub-agents that stopped sending heartbeats"
+              data-testid="card-silent-subagents"
+              aria-label={`${silent} silent sub-agent${silent === 1 ? '' : 's'}`}
+            >
+              {silent} silent
+            </span>
+          )}
         </div>
         <div className="mc-card-group">
           <span className="mc-card-age">
@@ -49,7 +72,7 @@ export function TaskCardBody({ task, dragging = false }: { task: Task; dragging?
               title={agent.name}
               aria-label={`Assigned to ${agent.name}`}
             >
-              {agent.avatar_emoji}
+              {avatarText(agent)}
             </span>
           )}
         </div>
@@ -61,6 +84,7 @@ export function TaskCardBody({ task, dragging = false }: { task: Task; dragging?
 export const TaskCard = memo(function TaskCard({ task }: { task: Task }) {
   const controller = useController();
   const readOnly = useReadOnly();
+  const work = describeWork(useCardWork(task));
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: task.id,
     data: { task },
@@ -72,11 +96,11 @@ export const TaskCard = memo(function TaskCard({ task }: { task: Task }) {
       ref={setNodeRef}
       {...attributes}
       {...listeners}
-      aria-label={`${task.title}, ${task.priority} priority`}
+      aria-label={`${task.title}, ${task.priority} priority${work ? `, ${work}` : ''}`}
       data-testid="task-card"
       data-task-id={task.id}
       data-status={task.status}
-      style={{ opacity: isDragging ? 0.4 : 1, height: CARD_HEIGHT, paddingBottom: 8 }}
+      style={{ opacity: isDragging ? 0.4 : 1, height: cardHeight(task), paddingBottom: 8 }}
       onClick={() => controller.openTask(task.id)}
       onKeyDown={(event) => {
         listeners?.onKeyDown?.(event);

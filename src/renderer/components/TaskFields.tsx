@@ -9,6 +9,8 @@ import {
 } from '../../shared/enums.ts';
 import { useBoard } from '../app/context.tsx';
 import { selectAgents } from '../store/selectors.ts';
+import { agentLabel } from './avatar-text.ts';
+import { DependencyPicker } from './DependencyPicker.tsx';
 
 export interface TaskDraft {
   title: string;
@@ -16,16 +18,20 @@ export interface TaskDraft {
   status: TaskStatus;
   priority: TaskPriority;
   assigned_agent_id: string | null;
+  /** The tasks that must be done first (the whole set: a save replaces it). */
+  depends_on: string[];
 }
 
 interface TaskFieldsProps {
   draft: TaskDraft;
+  /** The task being edited, so it is not offered as its own dependency; undefined when creating. */
+  taskId?: string;
   onChange: (draft: TaskDraft) => void;
   /** A read-only session sees the values but cannot edit them (the server would refuse the save). */
   disabled?: boolean;
 }
 
-export function TaskFields({ draft, onChange, disabled = false }: TaskFieldsProps) {
+export function TaskFields({ draft, taskId, onChange, disabled = false }: TaskFieldsProps) {
   const agents = useBoard(selectAgents);
   const set = (patch: Partial<TaskDraft>) => onChange({ ...draft, ...patch });
   return (
@@ -68,9 +74,15 @@ export function TaskFields({ draft, onChange, disabled = false }: TaskFieldsProp
         label="Assignee"
         placeholder="Nobody"
         clearable
-        data={agents.map((a) => ({ value: a.id, label: `${a.avatar_emoji} ${a.name}` }))}
+        data={agents.map((a) => ({ value: a.id, label: agentLabel(a) }))}
         value={draft.assigned_agent_id}
         onChange={(v) => set({ assigned_agent_id: v })}
+      />
+      <DependencyPicker
+        taskId={taskId}
+        value={draft.depends_on}
+        onChange={(depends_on) => set({ depends_on })}
+        disabled={disabled}
       />
     </Stack>
   );

@@ -2,6 +2,7 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Task } from '../../shared/entities.ts';
+import type { TaskPatch } from '../../shared/inputs.ts';
 import { useController } from '../app/context.tsx';
 import { BackendError } from '../backend/backend.ts';
 import { RelativeTime } from './RelativeTime.tsx';
@@ -14,9 +15,32 @@ const toDraft = (task: Task): TaskDraft => ({
   status: task.status,
   priority: task.priority,
   assigned_agent_id: task.assigned_agent_id,
+  depends_on: task.depends_on,
 });
 
 const sameDraft = (a: TaskDraft, b: TaskDraft) => JSON.stringify(a) === JSON.stringify(b);
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((id) => b.includes(id));
+
+/** The form as a patch; dependencies only when they changed (a save replaces the whole set). */
+const toChanges = (draft: TaskDraft, base: Task): TaskPatch => {
+  const { depends_on, ...fields } = draft;
+  const changes: TaskPatch = { ...fields, description: fields.description || null };
+  if (!sameSet(depends_on, base.depends_on)) changes.depends_on = depends_on;
+  return changes;
+};
+
+/** A version conflict gets its own choice (keep mine / discard); any other refusal is said as is. */
+const isVersionConflict = (err: unknown) =>
+  err instanceof BackendError && err.status === 409 && err.code !== 'dependency_cycle';
+
+const messageOf = (err: unknown) =>
+  err instanceof BackendError && err.code === 'dependency_cycle'
+    ? 'These dependencies would make a cycle: this task would end up waiting for itself. ' +
+      'Remove the task that (directly or through others) depends on this one.'
+    : err instanceof Error
+      ? err.message
+      : String(err);
 
 export function TaskOverview({ task }: { task: Task }) {
   const controller = useController();
@@ -42,17 +66,13 @@ export function TaskOverview({ task }: { task: Task }) {
     setBusy(true);
     setError(null);
     try {
-      const saved = await controller.updateTask(
-        task.id,
-        { ...draft, description: draft.description || null },
-        version,
-      );
+      const saved = await controller.updateTask(task.id, toChanges(draft, base), version);
       setBase(saved);
       setDraft(toDraft(saved));
       setConflict(false);
     } catch (err) {
-      if (err instanceof BackendError && err.status === 409) setConflict(true);
-      else setError(err instanceof Error ? err.message : String(err));
+      if (isVersionConflict(err)) setConflict(true);
+      else setError(messageOf(err));
     } finally {
       setBusy(false);
     }
@@ -74,7 +94,7 @@ export function TaskOverview({ task }: { task: Task }) {
         void save(base.version);
       }}
     >
-      <TaskFields draft={draft} onChange={setDraft} disabled={readOnly} />
+      <TaskFields draft={draft} taskId={task.id} onChange={setDraft} disabled={readOnly} />
       <Text size="xs" c="dimmed" mt="xs">
         Version {task.version} · created <RelativeTime iso={task.created_at} /> · updated{' '}
         <RelativeTime iso={task.updated_at} />

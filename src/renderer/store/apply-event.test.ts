@@ -6,14 +6,26 @@ import { applyEvent, applyEvents } from './apply-event.ts';
 import { emptyBoard, fromSnapshot, mergeTask } from './board-data.ts';
 
 const board = (lastEventId = 0) => ({ ...emptyBoard(), lastEventId });
-const updated = (task: Task, previous_status: Task['status'] = 'inbox') => ({ ...task, previous_status });
+const updated = (task: Task, previous_status: Task['status'] = 'inbox') => ({
+  ...task,
+  previous_status,
+  previous_assigned_agent_id: task.assigned_agent_id,
+});
 const taskDeleted = (id: string, removed: Partial<TaskDeleted['removed']> = {}): TaskDeleted => ({
   id,
-  removed: { activity_ids: [], deliverable_ids: [], session_ids: [], ...removed },
+  assigned_agent_id: null,
+  removed: { activity_ids: [], deliverable_ids: [], session_ids: [], comment_ids: [], ...removed },
 });
 const agentDeleted = (id: string, cleared: Partial<AgentDeleted['cleared']> = {}): AgentDeleted => ({
   id,
-  cleared: { assigned_task_ids: [], created_task_ids: [], session_ids: [], activity_ids: [], ...cleared },
+  cleared: {
+    assigned_task_ids: [],
+    created_task_ids: [],
+    session_ids: [],
+    activity_ids: [],
+    comment_ids: [],
+    ...cleared,
+  },
 });
 const anActivity = (id: string, task_id: string, agent_id: string | null) => ({
   id,
@@ -192,7 +204,7 @@ describe('applyEvents', () => {
     expect(data.activities.t1?.map((a) => a.agent_id)).toEqual([null, 'a2']);
   });
 
-  it('mirrors the task of a task_updated without the previous status it carries', () => {
+  it('mirrors the task of a task_updated without the previous status and assignee it carries', () => {
     const start = { ...board(1), tasks: { t1: aTask() } };
     const task = aTask({ status: 'review', version: 2 });
     const { data } = applyEvent(start, ev(2, 'task_updated', updated(task, 'inbox')));
@@ -206,5 +218,34 @@ describe('applyEvents', () => {
     const { data, status, applied } = applyEvent(start, future as unknown as DomainEvent);
     expect([status, applied, data.lastEventId]).toEqual(['ok', 1, 2]);
     expect(data.tasks).toEqual(start.tasks);
+  });
+
+  it('shows comments, review decisions and dismissals in the feed; the card moves by its own task_updated', () => {
+    const start = { ...board(1), tasks: { t1: aTask({ status: 'review' }) } };
+    const comment = {
+      id: 'c1',
+      task_id: 't1',
+      agent_id: null,
+      author: 'operator' as const,
+      body: 'Please add tests',
+      created_at: '2026-01-31T12:00:02.000Z',
+    };
+    const { data, applied } = applyEvents(start, [
+      ev(2, 'comment_added', { ...comment, task_assigned_agent_id: null }),
+      ev(3, 'review_decided', {
+        task_id: 't1',
+        decision: 'request_changes',
+        comment,
+        task: aTask({ status: 'assigned', version: 2 }),
+      }),
+      ev(4, 'attention_dismissed', { key: 'review:t1', since: '2026-01-31T12:00:03.000Z' }),
+    ]);
+    expect(applied).toBe(3);
+    expect(data.tasks).toBe(start.tasks);
+    expect(data.feed.map((f) => f.summary)).toEqual([
+      'An attention item was dismissed',
+      'Changes requested: Write the parser',
+      'Write the parser: operator commented: Please add tests',
+    ]);
   });
 });

@@ -120,15 +120,20 @@ function fold(draft: Draft, event: Exclude<StreamEvent, { type: 'reset' }>): voi
       return;
     case 'device_revoked':
       return; // not board data: the other-devices panel reloads its list when opened
+    case 'comment_added':
+    case 'attention_dismissed':
+      return; // not mirrored by the board (yet): the feed line is all it shows
+    case 'review_decided':
+      return; // the task's own task_updated, in the same commit, moves the card
     default:
       exhaustive(event);
   }
 }
 
-/** The event carries the previous status for subscribers; the mirrored row is the task alone. */
+/** The event carries the previous status and assignee for subscribers; the mirrored row is the task alone. */
 function withoutPreviousStatus(payload: Task | TaskUpdated): Task {
   if (!('previous_status' in payload)) return payload;
-  const { previous_status: _, ...task } = payload;
+  const { previous_status: _, previous_assigned_agent_id: __, ...task } = payload;
   return task;
 }
 

@@ -99,6 +99,12 @@ export function describeEvent(event: DomainEvent, data: BoardData): string {
       return `Agent removed: ${data.agents[event.payload.id]?.name ?? event.payload.id}`;
     case 'device_revoked':
       return 'A device token was revoked';
+    case 'comment_added':
+      return `${taskTitle(event.payload.task_id)}: ${event.payload.author} commented: ${event.payload.body.slice(0, 120)}`;
+    case 'review_decided':
+      return `${event.payload.decision === 'approve' ? 'Approved' : 'Changes requested'}: ${event.payload.task.title}`;
+    case 'attention_dismissed':
+      return 'An attention item was dismissed';
     default:
       exhaustive(event);
       return 'Something changed';

@@ -1,7 +1,7 @@
 // Derived views of the store, memoised on their inputs so components re-render only when these change.
 
 import type { Session, Task } from '../../shared/entities.ts';
-import { TASK_STATUSES, type TaskStatus } from '../../shared/enums.ts';
+import { STATUS_LABELS, TASK_STATUSES, type TaskStatus } from '../../shared/enums.ts';
 import type { BoardState } from './store.ts';
 
 /** Remembers the last inputs and answer (the store hands out new objects only on change). */
@@ -61,28 +61,88 @@ export const makeSelectColumns = () => {
     compute(s.data.tasks, s.optimistic, s.ui.search, s.ui.agentFilter, s.ui.priorityFilter);
 };
 
-const isActiveSubagent = (s: Session) => s.status === 'active' && s.session_type === 'subagent';
+const isSubagent = (s: Session) => s.session_type === 'subagent';
 
 export interface SubagentCounts {
+  /** Active sub-agent sessions: the number the sidebar and the tray show. */
   total: number;
   byTask: Record<string, number>;
   byAgent: Record<string, number>;
+  /** Sessions past their heartbeat ttl (`stale`), shown apart as "silent". */
+  silent: number;
+  silentByTask: Record<string, number>;
+  silentByAgent: Record<string, number>;
 }
 
+const bump = (counts: Record<string, number>, key: string | null) => {
+  if (key) counts[key] = (counts[key] ?? 0) + 1;
+};
+
 const computeCounts = (sessions: BoardState['data']['sessions']): SubagentCounts => {
-  const counts: SubagentCounts = { total: 0, byTask: {}, byAgent: {} };
+  const counts: SubagentCounts = {
+    total: 0,
+    byTask: {},
+    byAgent: {},
+    silent: 0,
+    silentByTask: {},
+    silentByAgent: {},
+  };
   for (const s of Object.values(sessions)) {
-    if (!isActiveSubagent(s)) continue;
-    counts.total += 1;
-    if (s.task_id) counts.byTask[s.task_id] = (counts.byTask[s.task_id] ?? 0) + 1;
-    if (s.agent_id) counts.byAgent[s.agent_id] = (counts.byAgent[s.agent_id] ?? 0) + 1;
+    if (!isSubagent(s)) continue;
+    if (s.status === 'active') {
+      counts.total += 1;
+      bump(counts.byTask, s.task_id);
+      bump(counts.byAgent, s.agent_id);
+    } else if (s.status === 'stale') {
+      counts.silent += 1;
+      bump(counts.silentByTask, s.task_id);
+      bump(counts.silentByAgent, s.agent_id);
+    }
   }
   return counts;
 };
 
 const countsMemo = memo(computeCounts);
-/** Active sub-agent sessions, derived from pushed session events (never polled). */
+/** Active and silent sub-agent sessions, derived from pushed session events (never polled). */
 export const selectSubagentCounts = (s: BoardState) => countsMemo(s.data.sessions);
+
+/**
+ * For each blocked task, how many of its dependencies are not done yet (a dependency missing from the
+ * board counts as not done). One pass over the tasks per change of the task map, shared by every card.
+ */
+const waitingMemo = memo((tasks: BoardState['data']['tasks']): Record<string, number> => {
+  const waiting: Record<string, number> = {};
+  for (const task of Object.values(tasks)) {
+    if (!task.blocked) continue;
+    let open = 0;
+    for (const id of task.depends_on) if (tasks[id]?.status !== 'done') open += 1;
+    waiting[task.id] = open;
+  }
+  return waiting;
+});
+export const selectWaitingCounts = (s: BoardState) => waitingMemo(s.data.tasks);
+
+interface DependencyOption {
+  value: string;
+  label: string;
+}
+interface DependencyGroup {
+  group: string;
+  items: DependencyOption[];
+}
+
+/** Every task as a pickable dependency, grouped by column in board order, newest first in each. */
+const dependencyOptionsMemo = memo((tasks: BoardState['data']['tasks']): DependencyGroup[] => {
+  const groups = new Map(TASK_STATUSES.map((status) => [status, [] as Task[]]));
+  for (const task of Object.values(tasks)) groups.get(task.status)?.push(task);
+  return TASK_STATUSES.flatMap((status) => {
+    const list = groups.get(status) ?? [];
+    if (!list.length) return [];
+    list.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));
+    return [{ group: STATUS_LABELS[status], items: list.map((t) => ({ value: t.id, label: t.title })) }];
+  });
+});
+export const selectDependencyOptions = (s: BoardState) => dependencyOptionsMemo(s.data.tasks);
 
 const agentsMemo = memo((agents: BoardState['data']['agents']) =>
   Object.values(agents).sort(
