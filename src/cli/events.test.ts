@@ -130,4 +130,19 @@ describe('mission-control events', () => {
       'while down 2',
     ]);
   });
+
+  it('--agent follows only what concerns that agent (the inbox rule on the stream)', async () => {
+    core = testCore();
+    server = await listen(core.core);
+    const mine = core.core.agents.create({ name: 'Mine' });
+    const t = tail(server.url, ['--agent', mine.id, '--count', '2']);
+    await connected(server);
+    core.core.tasks.create({ title: 'not for it' });
+    const task = core.core.tasks.create({ title: 'for it', assigned_agent_id: mine.id });
+    core.core.comments.create(task.id, { body: 'its own words', agent_id: mine.id });
+    core.core.comments.create(task.id, { body: 'a question' });
+    expect(await t.exited).toBe(0);
+    expect(t.events.map((e) => e.type)).toEqual(['task_created', 'comment_added']);
+    expect(t.events[1]?.type === 'comment_added' && t.events[1].payload.body).toBe('a question');
+  });
 });

@@ -1,5 +1,13 @@
 // Human-readable renderings of the API's entities for the terminal.
-import type { Activity, Agent, Deliverable, Session, Task } from '../shared/entities.ts';
+import type {
+  Activity,
+  Agent,
+  AttentionItem,
+  Comment,
+  Deliverable,
+  Session,
+  Task,
+} from '../shared/entities.ts';
 import type { StreamEvent } from '../shared/events.ts';
 import { exhaustive } from '../shared/exhaustive.ts';
 
@@ -61,6 +69,21 @@ export const agentTable = (agents: Agent[]) =>
         ['ID', 'NAME', 'ROLE', 'STATUS'],
         ...agents.map((a) => [a.id, `${a.avatar_emoji} ${a.name}`, a.role, a.status]),
       ]);
+
+/** A comment for the terminal: its head line, then the body indented (it may span lines). */
+export function commentText(c: Comment): string {
+  const who = c.author === 'agent' ? `agent ${c.agent_id}` : 'operator';
+  const body = c.body.split('\n').map((line) => `    ${line}`);
+  return [`  ${c.created_at}  ${who}  (${c.id})`, ...body].join('\n');
+}
+
+export const commentList = (comments: Comment[]) =>
+  comments.length === 0 ? 'No comments.' : comments.map(commentText).join('\n');
+
+export const attentionTable = (items: AttentionItem[]) =>
+  items.length === 0
+    ? 'Nothing needs you.'
+    : table([['KIND', 'SINCE', 'MESSAGE', 'KEY'], ...items.map((i) => [i.kind, i.since, i.message, i.key])]);
 
 /** One line per event: `#42 task_updated  Build feature X → review`. */
 export function eventLine(event: StreamEvent): string {

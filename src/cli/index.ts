@@ -5,7 +5,9 @@ import { EXIT, leadingWords, parseCommand, targetOf, UsageError } from './args.t
 import { ApiClient, ApiError, ConnectionError } from './client.ts';
 import type { CliCommand, Context } from './command.ts';
 import { claimCommand } from './commands/claim.ts';
+import { conversationCommands } from './commands/conversation.ts';
 import { eventsCommand } from './commands/events.ts';
+import { inboxCommand } from './commands/inbox.ts';
 import { backupCommand, LocalError, runServe, tokenCommand } from './commands/local.ts';
 import { runCommand } from './commands/run.ts';
 import { taskCommands } from './commands/tasks.ts';
@@ -17,6 +19,8 @@ const COMMANDS: CliCommand[] = [
   ...workCommands,
   claimCommand,
   runCommand,
+  inboxCommand,
+  ...conversationCommands,
   eventsCommand,
   tokenCommand,
   backupCommand,
@@ -45,7 +49,7 @@ Exit codes:
   2  usage: unknown command or flag, missing or invalid argument (nothing was sent)
   3  cannot connect: server not running, wrong URL, timeout
   4  nothing to do: work claim (or run --once) found no claimable task
-  130, 143  run was stopped by Ctrl-C or SIGTERM (see mission-control run --help)
+  130, 143  run or inbox --follow was stopped by Ctrl-C or SIGTERM (see <command> --help)
 `;
 
 function find(argv: string[]): { command: CliCommand; rest: string[] } | null {

@@ -2,7 +2,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiErrorBody } from '../../shared/api.ts';
 import type { StreamEvent } from '../../shared/events.ts';
-import { integer } from '../args.ts';
+import { integer, str } from '../args.ts';
 import { ApiError, describeFetchError } from '../client.ts';
 import type { CliCommand } from '../command.ts';
 import { eventLine } from '../format.ts';
@@ -40,11 +40,15 @@ async function readStream(
 
 export const eventsCommand: CliCommand = {
   words: ['events'],
-  usage: 'events [--from EVENT_ID] [--count N]',
-  summary: 'Tail the live event stream (--json: one event per line); reconnects and resumes from the last id',
-  options: { from: { type: 'string' }, count: { type: 'string' } },
+  usage: 'events [--from EVENT_ID] [--count N] [--agent AGENT_ID]',
+  summary:
+    'Tail the live event stream (--json: one event per line); reconnects and resumes from the last id. ' +
+    '--agent: only what concerns that agent (its inbox)',
+  options: { from: { type: 'string' }, count: { type: 'string' }, agent: { type: 'string' } },
   async run({ values, out, client }) {
     const api = client();
+    const agent = str(values.agent);
+    const stream = `${api.target.url}/api/events/stream${agent ? `?agent_id=${encodeURIComponent(agent)}` : ''}`;
     let lastId: number | null = integer(values.from, 'from') ?? null;
     const count = integer(values.count, 'count');
     let seen = 0;
@@ -58,7 +62,7 @@ export const eventsCommand: CliCommand = {
       const headers = api.headers(lastId === null ? {} : { 'last-event-id': String(lastId) });
       let res: Response;
       try {
-        res = await fetch(`${api.target.url}/api/events/stream`, { headers });
+        res = await fetch(stream, { headers });
       } catch (error) {
         if (!connectedOnce) throw describeFetchError(error, api.target.url);
         out.note(`connection lost; retrying in ${backoff} ms`);
@@ -70,10 +74,7 @@ export const eventsCommand: CliCommand = {
         const body = (await res.json().catch(() => null)) as ApiErrorBody | null;
         throw new ApiError(res.status, body, `HTTP ${res.status}`);
       }
-      if (!connectedOnce)
-        out.note(
-          `following ${api.target.url}/api/events/stream${lastId === null ? '' : ` after #${lastId}`}`,
-        );
+      if (!connectedOnce) out.note(`following ${stream}${lastId === null ? '' : ` after #${lastId}`}`);
       connectedOnce = true;
       backoff = 500;
       const { done, retryMs } = await readStream(res.body, (id, event) => {
