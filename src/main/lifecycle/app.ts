@@ -1,4 +1,5 @@
-// Starts and stops the desktop app's parts in order: core → server → window → IPC → tray.
+// Starts and stops the desktop app's parts in order: core → server → window → IPC → attention
+// (notifications, tray) → menu.
 import { join } from 'node:path';
 import { type BrowserWindow, clipboard } from 'electron';
 import { loadOrCreateToken } from '../../core/config/token.ts';
@@ -6,6 +7,7 @@ import { type Core, createCore } from '../../core/core.ts';
 import { type RunningServer, startServer } from '../../core/server.ts';
 import { DEFAULT_PORT } from '../../shared/api.ts';
 import { IPC_CHANNELS } from '../../shared/ipc.ts';
+import { type AttentionWatch, watchAttention } from '../attention-watch.ts';
 import { openWebUrl } from '../external.ts';
 import { registerIpc } from '../ipc.ts';
 import { loginItem } from '../login-item.ts';
@@ -38,6 +40,8 @@ export interface Desktop {
   /** Null when no port could be bound: the window still works over IPC. */
   server: RunningServer | null;
   tray: AppTray;
+  /** The attention list as the tray and the notifications see it. */
+  attention: AttentionWatch;
   window(): BrowserWindow;
   showWindow(): void;
   openTask(taskId: string): void;
@@ -115,14 +119,20 @@ function wire(
     show();
     win.webContents.send(IPC_CHANNELS.openTask, taskId);
   };
-  const stopNotifications = startNotifications(core, {
+  // One reader of the attention list for both: one SQL read per burst of events, not one each.
+  const attention = watchAttention(core);
+  const stopNotifications = startNotifications(core, attention, {
     enabled: () => settings.get().notifications,
+    kindEnabled: (kind) => settings.get().attention[kind],
     openTask,
+    showWindow: show,
   });
   const tray = createAppTray(
     core,
+    attention,
     {
       showWindow: show,
+      openTask,
       openInBrowser: () => {
         if (server) openWebUrl(`${server.url}/#token=${encodeURIComponent(token)}`);
       },
@@ -133,15 +143,22 @@ function wire(
     },
     options.platform,
   );
-  installMenu({
-    notifications: {
-      get: () => settings.get().notifications,
-      set: (enabled) => settings.update({ notifications: enabled }),
+  installMenu(
+    {
+      notifications: {
+        get: () => settings.get().notifications,
+        set: (enabled) => settings.update({ notifications: enabled }),
+      },
+      attention: {
+        get: (kind) => settings.get().attention[kind],
+        set: (kind, enabled) => settings.setAttentionKind(kind, enabled),
+      },
+      showWindow: show,
+      quit: options.quit,
+      isDev: options.devRendererUrl !== undefined,
     },
-    showWindow: show,
-    quit: options.quit,
-    isDev: options.devRendererUrl !== undefined,
-  });
+    options.platform,
+  );
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -149,6 +166,7 @@ function wire(
     stopping ??= (async () => {
       tray.dispose();
       stopNotifications();
+      attention.dispose();
       disposeIpc();
       unserve();
       if (!win.isDestroyed()) win.destroy();
@@ -161,5 +179,5 @@ function wire(
     return stopping;
   };
 
-  return { core, server, tray, window: currentWindow, showWindow: show, openTask, stop };
+  return { core, server, tray, attention, window: currentWindow, showWindow: show, openTask, stop };
 }

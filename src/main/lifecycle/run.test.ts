@@ -125,15 +125,23 @@ describe('main process lifecycle', () => {
     }
   });
 
-  it('opens a task from a notification: shows the window and tells the board', async () => {
+  it('opens a task from a notification and from the tray: shows the window and tells the board', async () => {
     const main = await start();
     const desktop = main?.desktop();
     const task = desktop?.core.tasks.create({ title: 'Review me' });
     desktop?.core.tasks.update(task?.id ?? '', { status: 'review' });
+    await vi.waitFor(() => expect(fake.Notification.instances).toHaveLength(1));
+    expect(fake.Notification.instances[0]?.options.title).toBe('Ready for review');
     fake.Notification.instances[0]?.emit('click');
     const win = fake.BrowserWindow.instances[0];
     expect(win?.isVisible()).toBe(true);
+    win?.hide();
+    const tray = fake.Tray.instances[0];
+    expect(tray?.tooltip).toBe('Mission Control: no sub-agents active\n1 item needs you');
+    fake.menuItem(tray?.menu ?? null, '"Review me" waits for review')?.click?.({ checked: false });
+    expect(win?.isVisible()).toBe(true);
     expect(win?.webContents.sent.filter((m) => m.channel === IPC_CHANNELS.openTask)).toEqual([
+      { channel: IPC_CHANNELS.openTask, args: [task?.id] },
       { channel: IPC_CHANNELS.openTask, args: [task?.id] },
     ]);
     await quit();
@@ -150,6 +158,22 @@ describe('main process lifecycle', () => {
     const desktop = main?.desktop();
     const task = desktop?.core.tasks.create({ title: 'Quiet' });
     desktop?.core.tasks.update(task?.id ?? '', { status: 'done' });
+    expect(fake.Notification.instances).toEqual([]);
+    await quit();
+  });
+
+  it('turns one kind off from the menu, persisted across restarts; the tray still shows it', async () => {
+    await start();
+    fake.menuItem(fake.Menu.applicationMenu, 'Tasks Waiting for Review')?.click?.({ checked: false });
+    await quit();
+    fake.resetFakeElectron();
+    fake.app.paths.userData = dir.dir;
+    const main = await start();
+    expect(fake.menuItem(fake.Menu.applicationMenu, 'Tasks Waiting for Review')?.checked).toBe(false);
+    const desktop = main?.desktop();
+    desktop?.core.tasks.create({ title: 'Unannounced', status: 'review' });
+    // The tray hears from the same read of the list, after the notifications do.
+    await vi.waitFor(() => expect(desktop?.tray.attention()).toHaveLength(1));
     expect(fake.Notification.instances).toEqual([]);
     await quit();
   });

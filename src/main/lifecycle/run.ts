@@ -75,10 +75,15 @@ export function runMainProcess(
         ...fromEnv(env),
         ...overrides,
       });
-      // The Playwright _electron test reads the tray count through this; off unless asked for.
+      // The Playwright _electron test reads the tray through this; off unless asked for.
       if (env.MISSION_CONTROL_TEST_HOOKS === '1' && !app.isPackaged) {
         const tray = desktop.tray;
-        Object.assign(globalThis, { __missionControlTest: { trayCount: () => tray.count() } });
+        Object.assign(globalThis, {
+          __missionControlTest: {
+            trayCount: () => tray.count(),
+            trayAttention: () => tray.attention().map((item) => item.key),
+          },
+        });
       }
     })
     .catch((error: unknown) => {

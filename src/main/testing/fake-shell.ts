@@ -37,6 +37,7 @@ export interface FakeMenuItem {
   type?: string;
   role?: string;
   checked?: boolean;
+  enabled?: boolean;
   submenu?: FakeMenuItem[];
   click?: (item: { checked: boolean }) => void;
 }
