@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick | --no-million | --profile | --report-only | --only fanout,throughput,store,memory,cold-start,work]`
+// `npm run bench [-- --quick | --no-million | --profile | --report-only | --only fanout,throughput,store,memory,cold-start,work,conversation]`
 // Full run: prints the figures, writes docs/bench/*.json + charts + docs/BENCHMARKS.md.
 // Quick run (< 60 s, for CI): compares with docs/bench/baseline.json and fails only on a gross regression.
 import { execFileSync } from 'node:child_process';
@@ -12,6 +12,7 @@ import { type Baseline, compare, gates } from './report/baseline.ts';
 import { writeDocs } from './report/markdown.ts';
 import { gitCommit, machine, type Results } from './report/results.ts';
 import { coldStart } from './suites/cold-start.ts';
+import { conversation } from './suites/conversation.ts';
 import { fanout } from './suites/fanout.ts';
 import { memory } from './suites/memory.ts';
 import { storeScale } from './suites/store.ts';
@@ -21,7 +22,7 @@ import { work } from './suites/work.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DOCS = join(ROOT, 'docs');
 const BASELINE = join(DOCS, 'bench', 'baseline.json');
-const SUITES = ['fanout', 'throughput', 'store', 'memory', 'cold-start', 'work'] as const;
+const SUITES = ['fanout', 'throughput', 'store', 'memory', 'cold-start', 'work', 'conversation'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -104,6 +105,14 @@ if (only.has('work')) {
     quick
       ? { workers: 8, tasks: 1000, rounds: 30, leased: 10_000 }
       : { workers: 8, tasks: 5000, rounds: 200, leased: 10_000 },
+  );
+}
+if (only.has('conversation')) {
+  console.log('Human in the loop');
+  results.conversation = await conversation(
+    quick
+      ? { rounds: 30, levels: [100, 10_000], samples: 50 }
+      : { rounds: 200, levels: [100, 10_000], samples: 200 },
   );
 }
 results.seconds = Math.round((Date.now() - started) / 1000);

@@ -60,6 +60,21 @@ export function gates(r: Results): Baseline {
       what: 'long-poll wake p50 ÷ create round trip p50',
     };
   }
+  if (r.conversation) {
+    const c = r.conversation;
+    out['conversation.wakeRatio'] = {
+      value: Math.round((c.wake.p50 / c.reviewRoundTrip.p50) * 100) / 100,
+      worse: 'higher',
+      what: 'inbox wake on approve p50 ÷ the approve round trip p50',
+    };
+    const largest = c.attention.at(-1);
+    if (largest)
+      out[`conversation.attentionMs.${largest.tasks}`] = {
+        value: largest.list.p50,
+        worse: 'higher',
+        what: `attention list p50 (ms) at ${largest.tasks} tasks, ${largest.items} items`,
+      };
+  }
   return out;
 }
 

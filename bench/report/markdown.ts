@@ -1,5 +1,6 @@
 // Writes docs/BENCHMARKS.md and its SVG charts from one full run; notes come from bench/report/analysis.md.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { conversationSection } from './conversation-section.ts';
 import { kb, ms, pct, table } from './format.ts';
 import type { Results } from './results.ts';
 import { barChart } from './svg.ts';
@@ -231,6 +232,7 @@ export function markdown(r: Results, analysisFile: string): string {
   // Section 6 is written by `npm run bench:board` (a browser run), kept in bench/board/section.md.
   parts.push(readFileSync(new URL('../board/section.md', import.meta.url), 'utf8').trimEnd(), '');
   if (r.work) parts.push(workSection(r.work), '');
+  if (r.conversation) parts.push(conversationSection(r.conversation), '');
   parts.push(
     '## Reproduce',
     '',

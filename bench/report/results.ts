@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { ColdStartResult } from '../suites/cold-start.ts';
+import type { ConversationResult } from '../suites/conversation.ts';
 import type { FanoutRow } from '../suites/fanout.ts';
 import type { MemoryRow } from '../suites/memory.ts';
 import type { StoreLevel } from '../suites/store.ts';
@@ -31,6 +32,7 @@ export interface Results {
   memory?: MemoryRow[];
   coldStart?: ColdStartResult;
   work?: WorkResult;
+  conversation?: ConversationResult;
 }
 
 export function machine(): Machine {

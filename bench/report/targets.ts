@@ -79,6 +79,14 @@ export function targets(r: Results): string {
       verdict(r.work.sweeper.longestBatchMs < 250),
     ]);
   }
+  if (r.conversation) {
+    const c = r.conversation;
+    rows.push([
+      'A waiting agent inbox hears a review decision within 1 s',
+      `p99 ${c.wake.p99} ms (p50 ${c.wake.p50} ms)`,
+      verdict(c.wake.p99 < 1000),
+    ]);
+  }
   rows.push(boardRow());
   return table(['target', 'figure', 'verdict'], rows);
 }

@@ -18,12 +18,12 @@ export function createComments(tx: Transactions, agents: Agents, tasks: Tasks) {
     'SELECT * FROM task_comments WHERE task_id = ? ORDER BY created_at, rowid',
   );
 
-  /** Inside the caller's write (a review decision stores its comment this way too). */
-  function append(taskId: string, input: CommentInput, at: string): Comment {
+  /** Inside the caller's write; a review decision stores its comment this way, its id chosen first. */
+  function append(taskId: string, input: CommentInput, at: string, id = tx.newId()): Comment {
     const task = tasks.get(taskId);
     agents.assertExists(input.agent_id, 'agent_id');
     const comment: Comment = {
-      id: tx.newId(),
+      id,
       task_id: taskId,
       agent_id: input.agent_id ?? null,
       author: input.agent_id ? 'agent' : 'operator',

@@ -14,6 +14,12 @@ export interface InboxAnswer {
   last_event_id: number;
 }
 
+const reset = (id: number, reason: string): StreamEvent => ({
+  id,
+  type: 'reset',
+  payload: { last_event_id: id, reason },
+});
+
 interface Waiter {
   agentId: string;
   wake(): void;
@@ -24,15 +30,14 @@ export function createInbox(log: EventLog, agents: Agents) {
 
   function read(agentId: string, after: number | undefined): InboxAnswer {
     const { oldest, latest } = log.bounds();
-    if (after === undefined || after >= latest) return { events: [], last_event_id: latest };
+    // A cursor this log never handed out (an older backup restored): start over from now, as the
+    // stream does; answering "nothing" would let the agent skip the events that woke it.
+    if (after !== undefined && after > latest)
+      return { events: [reset(latest, 'unknown event id')], last_event_id: latest };
+    if (after === undefined || after === latest) return { events: [], last_event_id: latest };
     const events: StreamEvent[] = [];
     // The log no longer holds what came after `after`: say so, as the stream does, then go on.
-    if (after + 1 < oldest)
-      events.push({
-        id: oldest - 1,
-        type: 'reset',
-        payload: { last_event_id: oldest - 1, reason: 'event id older than the retained log' },
-      });
+    if (after + 1 < oldest) events.push(reset(oldest - 1, 'event id older than the retained log'));
     let cursor = Math.max(after, oldest - 1);
     while (events.length < INBOX_LIMIT && cursor < latest) {
       const page = log.after(cursor, SCAN_PAGE);
@@ -74,6 +79,8 @@ export function createInbox(log: EventLog, agents: Agents) {
         waiters.add(waiter);
       });
     },
+    /** How many inbox reads are waiting right now. */
+    waiting: (): number => waiters.size,
     /** After each committed event: wakes the agents it concerns. */
     notice(event: DomainEvent): void {
       if (waiters.size === 0) return;

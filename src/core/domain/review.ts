@@ -32,19 +32,20 @@ export function createReview(tx: Transactions, tasks: Tasks, comments: Comments,
         const back = before.assigned_agent_id ? 'assigned' : 'inbox';
         const task = tasks.update(taskId, { status: approve ? 'done' : back });
         const at = tx.now();
-        const comment = input.comment?.trim()
-          ? comments.append(taskId, { body: input.comment.trim() }, at)
-          : null;
+        // The decision's activity goes with the task's change, before the comment it names.
+        const body = input.comment?.trim() || null;
+        const commentId = body ? tx.newId() : null;
         activities.append(
           taskId,
           {
             activity_type: approve ? 'completed' : 'updated',
             message: approve ? 'Approved by the operator' : 'Changes requested by the operator',
             agent_id: null,
-            metadata: { review: input.decision, ...(comment ? { comment_id: comment.id } : {}) },
+            metadata: { review: input.decision, ...(commentId ? { comment_id: commentId } : {}) },
           },
           at,
         );
+        const comment = body && commentId ? comments.append(taskId, { body }, at, commentId) : null;
         const decided: ReviewDecided = { task_id: taskId, decision: input.decision, comment, task };
         tx.emit('review_decided', decided, at);
         return decided;
