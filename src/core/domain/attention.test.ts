@@ -182,6 +182,25 @@ describe('dismissing an attention item', () => {
     expect(list()).toEqual([expect.objectContaining({ key: `review:${task.id}`, since: back.updated_at })]);
   });
 
+  it('keeps a dismissed review item hidden while the task is only edited (its since is when it entered review)', () => {
+    const task = t.core.tasks.create({ title: 'a', status: 'review' });
+    t.core.attention.dismiss(`review:${task.id}`);
+    t.clock.advance(5);
+    t.core.tasks.update(task.id, { title: 'a, retitled', priority: 'high' });
+    expect(list()).toEqual([]);
+  });
+
+  it('forgets a lease expiry once the operator moves the task on by hand, even if it comes back later', () => {
+    const a = t.agent('Dev');
+    const task = t.core.tasks.create({ title: 'a' });
+    expire(a.id);
+    expect(keys()).toEqual([`lease_expired:${task.id}`]);
+    t.core.tasks.update(task.id, { status: 'review', assigned_agent_id: a.id });
+    t.core.review.decide(task.id, { decision: 'request_changes', comment: 'again' });
+    expect(t.core.tasks.get(task.id).status).toBe('assigned');
+    expect(keys()).toEqual([]);
+  });
+
   it('brings a dismissed lease_expired back on the next expiry, and a dismissed stale session when it goes stale again', () => {
     const a = t.agent('Dev');
     const task = t.core.tasks.create({ title: 'a' });

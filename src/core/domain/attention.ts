@@ -22,7 +22,8 @@ export function createAttention(tx: Transactions) {
   const { db } = tx;
   // One statement, each branch on an index: review (status), sessions (status), expiries (expired_at).
   const current = db.prepare<{ failed_after: string; stuck: number }, Row>(`
-    SELECT 'review' AS kind, t.id, t.id AS task_id, t.assigned_agent_id AS agent_id, t.updated_at AS since,
+    SELECT 'review' AS kind, t.id, t.id AS task_id, t.assigned_agent_id AS agent_id,
+           coalesce(t.status_changed_at, t.updated_at) AS since,
            t.title, NULL AS extra
       FROM tasks t WHERE t.status = 'review'
     UNION ALL

@@ -41,7 +41,8 @@ export function createLeases(tx: Transactions, agents: Agents, tasks: Tasks, act
   const take = db.prepare(`UPDATE tasks SET status = 'in_progress', assigned_agent_id = @agent,
     lease_agent_id = @agent, lease_expires_at = @expires, lease_s = @lease_s, origin_status = status,
     origin_agent_id = assigned_agent_id, claim_count = claim_count + 1, expired_at = NULL,
-    version = version + 1, updated_at = @now WHERE id = @id`);
+    version = version + 1, updated_at = @now,
+    status_changed_at = CASE WHEN status <> 'in_progress' THEN @now ELSE status_changed_at END WHERE id = @id`);
   const row = db.prepare<[string], TaskRow>(`SELECT ${TASK_SELECT} FROM tasks t WHERE t.id = ?`);
   const renew = db.prepare<[string, number, string]>(
     'UPDATE tasks SET lease_expires_at = ?, lease_s = ? WHERE id = ?',
@@ -57,7 +58,7 @@ export function createLeases(tx: Transactions, agents: Agents, tasks: Tasks, act
       THEN coalesce(origin_status, 'inbox') ELSE 'inbox' END,
     lease_agent_id = NULL, lease_expires_at = NULL, lease_s = NULL,
     expiry_count = expiry_count + @expired, expired_at = CASE WHEN @expired = 1 THEN @now ELSE expired_at END,
-    version = version + 1, updated_at = @now WHERE id = @id`);
+    version = version + 1, updated_at = @now, status_changed_at = @now WHERE id = @id`);
   const due = db.prepare<[string, number], TaskRow>(
     `SELECT ${TASK_SELECT} FROM tasks t WHERE t.lease_expires_at <= ? ORDER BY t.lease_expires_at LIMIT ?`,
   );

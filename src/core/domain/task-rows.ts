@@ -23,6 +23,7 @@ export interface TaskRow {
   claim_count: number;
   expiry_count: number;
   expired_at: string | null;
+  status_changed_at: string | null;
   lease_agent_id: string | null;
   lease_expires_at: string | null;
   lease_s: number | null;

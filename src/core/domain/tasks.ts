@@ -26,12 +26,17 @@ export function createTasks(
       AND (@q IS NULL OR t.title LIKE @q ESCAPE '\\' OR t.description LIKE @q ESCAPE '\\')
     ORDER BY t.created_at DESC, t.rowid DESC LIMIT @limit OFFSET @offset`);
   const insert = db.prepare(`INSERT INTO tasks (id, title, description, status, priority, assigned_agent_id,
-    created_by_agent_id, due_date, version, created_at, updated_at)
+    created_by_agent_id, due_date, version, created_at, updated_at, status_changed_at)
     VALUES (@id, @title, @description, @status, @priority, @assigned_agent_id, @created_by_agent_id,
-    @due_date, @version, @created_at, @updated_at)`);
+    @due_date, @version, @created_at, @updated_at, @created_at)`);
+  // status_changed_at moves only with the status (the attention list's `since`); a task leaving the
+  // inbox or assigned by hand no longer counts as "handed back by expiry" (SET reads the old row).
   const update = db.prepare(`UPDATE tasks SET title = @title, description = @description, status = @status,
     priority = @priority, assigned_agent_id = @assigned_agent_id, due_date = @due_date, version = @version,
-    updated_at = @updated_at WHERE id = @id`);
+    updated_at = @updated_at,
+    status_changed_at = CASE WHEN status <> @status THEN @updated_at ELSE status_changed_at END,
+    expired_at = CASE WHEN @status IN ('inbox', 'assigned') THEN expired_at ELSE NULL END
+    WHERE id = @id`);
   const endLease = db.prepare<[string]>(
     'UPDATE tasks SET lease_agent_id = NULL, lease_expires_at = NULL, lease_s = NULL WHERE id = ?',
   );

@@ -25,5 +25,9 @@ export const conversation: Migration = {
     ) WITHOUT ROWID;
 
     CREATE INDEX idx_tasks_expired ON tasks (expired_at) WHERE expired_at IS NOT NULL;
+
+    -- When the status last changed: "waits in review since", unmoved by edits of the title.
+    ALTER TABLE tasks ADD COLUMN status_changed_at TEXT;
+    UPDATE tasks SET status_changed_at = updated_at;
   `,
 };
