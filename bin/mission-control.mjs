@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The `mission-control` bin: runs src/cli/index.ts under a Node that strips TypeScript types —
 // this one when it is Node 24+, else the project's Node 24 (node_modules/.bin/node), whose ABI
-// better-sqlite3 was built for (serve and backup need it).
+// better-sqlite3 was built for (serve and backup need it); without that, Node 22.6+ strips types
+// itself, and an older one is refused with one line before anything else is loaded.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,9 @@ if (major >= 24) {
 } else if (major > 22 || (major === 22 && minor >= 6)) {
   run(process.execPath, ['--experimental-strip-types', '--no-warnings']);
 } else {
-  console.error(`mission-control needs Node 22.6 or newer (this is ${process.version})`);
-  process.exit(2);
+  // Nothing of the project is loaded yet: an older Node would crash in better-sqlite3's binary.
+  console.error(
+    `Mission Control needs Node 22.6 or newer (this is Node ${process.versions.node}); run npm ci in the project, which brings its own Node 24`,
+  );
+  process.exit(1);
 }

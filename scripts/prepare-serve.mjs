@@ -1,8 +1,9 @@
 // `npm run serve` runs this first: it (re)builds what is missing or older than its sources —
-// the web UI (out/web) and the one-file server bundle (out/serve), which starts about twice as
-// fast as the TypeScript sources (docs/BENCHMARKS.md, cold start).
+// the web UI (out/web) and the server bundle (out/serve/main.js), which starts about twice as
+// fast as the TypeScript sources (docs/BENCHMARKS.md, cold start) — and puts the entry that checks
+// the Node version first (serve-entry.mjs) at out/serve/serve.js.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 function newest(dir) {
@@ -54,7 +55,7 @@ withLock(() => {
     );
   }
 
-  if (stale('out/serve/serve.js', ['src/core', 'src/shared'])) {
+  if (stale('out/serve/main.js', ['src/core', 'src/shared'])) {
     console.log('Bundling the server (out/serve) …');
     execFileSync(
       'node_modules/.bin/rolldown',
@@ -66,10 +67,16 @@ withLock(() => {
         'esm',
         '-d',
         'out/serve',
+        '--entryFileNames',
+        'main.js',
         '--external',
         'better-sqlite3',
       ],
       { stdio: ['ignore', 'ignore', 'inherit'] },
     );
   }
+
+  const entry = 'out/serve/serve.js';
+  const source = 'scripts/serve-entry.mjs';
+  if (!existsSync(entry) || !readFileSync(entry).equals(readFileSync(source))) copyFileSync(source, entry);
 });

@@ -1,10 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../src/core/testing/harness.ts';
+import { sigtermWithStreams, stopServes } from '../src/core/testing/serve-process.ts';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
   for (const c of cleanups.splice(0)) c();
+  stopServes();
 });
 
 describe('npm run serve (the bundled server)', () => {
@@ -42,4 +44,11 @@ describe('npm run serve (the bundled server)', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   }, 200_000);
+
+  it('stops within 500 ms of SIGTERM with streams open, WAL checkpointed (the bundle built above)', async () => {
+    const { code, ms, walCheckpointed } = await sigtermWithStreams('out/serve/serve.js');
+    expect(code).toBe(0);
+    expect(ms, `SIGTERM → exit took ${ms.toFixed(0)} ms`).toBeLessThan(500);
+    expect(walCheckpointed).toBe(true);
+  });
 });

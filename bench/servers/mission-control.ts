@@ -11,9 +11,9 @@ const dataDir = mkdtempSync(join(tmpdir(), 'mc-bench-'));
 const core = createCore({ dataDir });
 // Experiments: BENCH_PRAGMA='wal_autocheckpoint=0' tries a setting without touching src/core.
 for (const p of process.env.BENCH_PRAGMA?.split(';').filter(Boolean) ?? []) core.db.pragma(p);
-// Every bench stream comes from 127.0.0.1, so the per-address stream cap (a guard against one
-// client taking every socket) is lifted; a variable, so the option may be absent in older cores.
-const sse = { maxStreamsPerAddress: 1_000_000 };
+// Every bench stream uses the owner token, and the fan-out levels pass its cap (1,000) and the
+// total (10,000), so both are lifted; a variable, so the options may be absent in older cores.
+const sse = { maxOwnerStreams: 1_000_000, maxStreams: 1_000_000 };
 const server = await startServer({ core, token: TOKEN, host: '127.0.0.1', port: 0, sse });
 
 serveIpc(

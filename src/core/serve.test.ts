@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseServeArgs } from './serve.ts';
+import { parseServeArgs, sseOptions } from './serve.ts';
 import { tempDir } from './testing/harness.ts';
 
 const children: ChildProcess[] = [];
@@ -66,6 +66,22 @@ describe('headless serve', () => {
     });
     expect(() => parseServeArgs(['--port', 'http'], {})).toThrow(/--port/);
     expect(() => parseServeArgs(['--bogus'], {})).toThrow();
+  });
+
+  it('takes the owner token stream cap from --max-streams or MISSION_CONTROL_MAX_STREAMS', () => {
+    expect(parseServeArgs([], {}).maxStreams).toBeUndefined();
+    expect(parseServeArgs(['--max-streams', '5000'], {}).maxStreams).toBe(5000);
+    expect(parseServeArgs([], { MISSION_CONTROL_MAX_STREAMS: '64' }).maxStreams).toBe(64);
+    for (const bad of ['0', '-1', '1.5', 'many'])
+      expect(() => parseServeArgs(['--max-streams', bad], {})).toThrow(/--max-streams/);
+    expect(sseOptions({ pingMs: undefined, maxStreams: undefined })).toEqual({});
+    expect(sseOptions({ pingMs: 50, maxStreams: 64 })).toEqual({
+      pingMs: 50,
+      maxOwnerStreams: 64,
+      maxStreams: 10_000,
+    });
+    // Above the total (10,000) the total follows, or the owner could never reach its own cap.
+    expect(sseOptions({ pingMs: undefined, maxStreams: 50_000 })).toMatchObject({ maxStreams: 50_000 });
   });
 
   it('prints the listening line, writes a 0600 token, serves the API and stops cleanly on SIGTERM', async () => {

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_PORT } from '../shared/api.ts';
 import { loadOrCreateToken } from './config/token.ts';
 import { createCore } from './core.ts';
+import { DEFAULT_SSE, type SseOptions } from './http/sse.ts';
 import { isLoopbackHost, isWildcardHost, lanAddresses, lanHostNames, urlHost } from './network.ts';
 import { projectRoot } from './paths.ts';
 import { startServer } from './server.ts';
@@ -16,14 +17,17 @@ export interface ServeConfig {
   dataDir: string;
   allowHosts: string[];
   pingMs: number | undefined;
+  /** Streams the owner token may hold at once (default 1,000; `--max-streams`). */
+  maxStreams?: number | undefined;
   /** Addresses "allow other devices" listens on (default: every LAN address). */
   lanAddresses?: string[] | undefined;
 }
 
 const USAGE = `Usage: npm run serve -- [--port 4000] [--host 127.0.0.1] [--data-dir ./.mission-control]
                         [--allow-host NAME]... [--ping-ms 30000] [--lan-address ADDR]...
+                        [--max-streams 1000]
 Environment: MISSION_CONTROL_PORT, MISSION_CONTROL_HOST, MISSION_CONTROL_DATA_DIR, MISSION_CONTROL_TOKEN,
-             MISSION_CONTROL_LAN_ADDRESSES (comma-separated)`;
+             MISSION_CONTROL_LAN_ADDRESSES (comma-separated), MISSION_CONTROL_MAX_STREAMS`;
 
 export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeConfig {
   const { values } = parseArgs({
@@ -35,6 +39,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       'allow-host': { type: 'string', multiple: true },
       'ping-ms': { type: 'string' },
       'lan-address': { type: 'string', multiple: true },
+      'max-streams': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -46,6 +51,10 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     throw new UsageError(`--port must be 0..65535, not ${portText}`);
   const pingMs = values['ping-ms'] === undefined ? undefined : Number(values['ping-ms']);
   if (pingMs !== undefined && !(pingMs >= 10)) throw new UsageError('--ping-ms must be a number ≥ 10');
+  const streamsText = values['max-streams'] ?? env.MISSION_CONTROL_MAX_STREAMS;
+  const maxStreams = streamsText === undefined ? undefined : Number(streamsText);
+  if (maxStreams !== undefined && !(Number.isInteger(maxStreams) && maxStreams >= 1))
+    throw new UsageError(`--max-streams must be a whole number ≥ 1, not ${streamsText}`);
   return {
     host: values.host ?? env.MISSION_CONTROL_HOST ?? '127.0.0.1',
     port,
@@ -53,6 +62,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     dataDir: resolve(values['data-dir'] ?? env.MISSION_CONTROL_DATA_DIR ?? '.mission-control'),
     allowHosts: values['allow-host'] ?? [],
     pingMs,
+    maxStreams,
     lanAddresses: values['lan-address'] ?? env.MISSION_CONTROL_LAN_ADDRESSES?.split(',').filter(Boolean),
   };
 }
@@ -64,6 +74,19 @@ export function startFailure(error: unknown, port: number): string {
   return (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
     ? `Port ${port} is in use; pick another with --port (0 = any free port)`
     : `Mission Control failed to start: ${error instanceof Error ? error.message : error}`;
+}
+
+/** `--max-streams N` is the owner token's cap; the total cap (10,000) rises with it when N is larger. */
+export function sseOptions({
+  pingMs,
+  maxStreams,
+}: Pick<ServeConfig, 'pingMs' | 'maxStreams'>): Partial<SseOptions> {
+  return {
+    ...(pingMs === undefined ? {} : { pingMs }),
+    ...(maxStreams === undefined
+      ? {}
+      : { maxOwnerStreams: maxStreams, maxStreams: Math.max(DEFAULT_SSE.maxStreams, maxStreams) }),
+  };
 }
 
 /** The built web UI; found from the sources and from the bundle in out/serve alike. */
@@ -86,7 +109,7 @@ export async function serve(config: ServeConfig, log: (line: string) => void = c
       portAttempts: config.portExplicit ? 1 : 20,
       allowHosts: [...lanHosts, ...config.allowHosts],
       webRoot: WEB_ROOT,
-      sse: config.pingMs === undefined ? {} : { pingMs: config.pingMs },
+      sse: sseOptions(config),
       ...(config.lanAddresses ? { lanAddresses: config.lanAddresses } : {}),
     });
   } catch (error) {

@@ -13,17 +13,29 @@ export interface SseOptions {
   maxBufferBytes: number;
   /** Events read from the log per step while replaying. */
   replayPage: number;
-  /** Concurrent streams one remote address may hold; more get 429 (one client cannot take every socket). */
-  maxStreamsPerAddress: number;
+  /** Concurrent streams the owner token may hold (every local agent uses it): `serve --max-streams`. */
+  maxOwnerStreams: number;
+  /** Concurrent streams each device token may hold (one phone or laptop). */
+  maxDeviceStreams: number;
+  /** Concurrent streams in all, whoever holds them. */
+  maxStreams: number;
 }
 
-const DEFAULT_SSE: SseOptions = {
+export const DEFAULT_SSE: SseOptions = {
   pingMs: 30_000,
   retryMs: 2_000,
   maxBufferBytes: 1 << 20,
   replayPage: 500,
-  maxStreamsPerAddress: 32,
+  maxOwnerStreams: 1_000,
+  maxDeviceStreams: 32,
+  maxStreams: 10_000,
 };
+
+/** The cap one more stream would pass: whose it is and how many that is. */
+export interface StreamLimit {
+  scope: 'owner' | 'device' | 'total';
+  max: number;
+}
 
 interface Client {
   res: ServerResponse;
@@ -44,7 +56,9 @@ export class SseHub {
   readonly #log: EventLog;
   readonly #options: SseOptions;
   readonly #clients = new Set<Client>();
-  readonly #perAddress = new Map<string, number>();
+  /** Open streams per credential (a device id; null: the owner), counted until each one's `close`. */
+  readonly #perTag = new Map<string | null, number>();
+  #open = 0;
   readonly #unsubscribe: () => void;
   readonly #ping: NodeJS.Timeout;
   #pending: Array<{ id: number; text: string; event: DomainEvent }> = [];
@@ -67,9 +81,17 @@ export class SseHub {
     return this.#clients.size;
   }
 
-  /** Whether `address` may open one more stream (see maxStreamsPerAddress). */
-  admits(address: string | undefined): boolean {
-    return (this.#perAddress.get(address ?? '') ?? 0) < this.#options.maxStreamsPerAddress;
+  /**
+   * The limit one more stream for `tag` (a device id; null: the owner token) would pass, or null
+   * when it is admitted. Limits are per credential, not per address: every local agent shares
+   * 127.0.0.1, while one device token cannot take every socket.
+   */
+  limitFor(tag: string | null): StreamLimit | null {
+    const o = this.#options;
+    if (this.#open >= o.maxStreams) return { scope: 'total', max: o.maxStreams };
+    const max = tag === null ? o.maxOwnerStreams : o.maxDeviceStreams;
+    if ((this.#perTag.get(tag) ?? 0) >= max) return { scope: tag === null ? 'owner' : 'device', max };
+    return null;
   }
 
   /**
@@ -93,13 +115,14 @@ export class SseHub {
     const { oldest, latest } = this.#log.bounds();
     const client: Client = { res, lastSent: latest, live: true, tag, filter };
     this.#clients.add(client);
-    const address = res.socket?.remoteAddress ?? '';
-    this.#perAddress.set(address, (this.#perAddress.get(address) ?? 0) + 1);
+    this.#open += 1;
+    this.#perTag.set(tag, (this.#perTag.get(tag) ?? 0) + 1);
     res.on('close', () => {
       this.#clients.delete(client);
-      const left = (this.#perAddress.get(address) ?? 1) - 1;
-      if (left > 0) this.#perAddress.set(address, left);
-      else this.#perAddress.delete(address);
+      this.#open -= 1;
+      const left = (this.#perTag.get(tag) ?? 1) - 1;
+      if (left > 0) this.#perTag.set(tag, left);
+      else this.#perTag.delete(tag);
     });
     if (lastEventId === null) return;
     if (lastEventId > latest || lastEventId + 1 < oldest) {
