@@ -27,7 +27,7 @@ const COMMANDS: CliCommand[] = [
 ];
 
 const SERVE_USAGE =
-  'serve [--port 4000] [--host 127.0.0.1] [--data-dir DIR] [--allow-host NAME]... [--ping-ms MS]';
+  'serve [--port 4000] [--host 127.0.0.1] [--data-dir DIR] [--allow-host NAME]... [--ping-ms MS] [--max-streams N]';
 
 const HELP = `Usage: mission-control <command> [options]
 
