@@ -66,22 +66,26 @@ export function createCore(options: CoreOptions) {
       agents: agents.list(),
       sessions: sessions.list(),
     }));
-  const handlers = createHandlers({
+  /** The domain services: what the operation handlers work with, and what the core exposes. */
+  const services = {
     tasks,
     agents,
     activities,
     deliverables,
     sessions,
     leases,
+    /** Heartbeats and claims that may wait for work. */
     work,
     comments,
     review,
     inbox,
     attention,
     devices,
+    /** "Allow other devices on my network"; a started server attaches its listeners to it. */
     remote,
     snapshot,
-  });
+  };
+  const handlers = createHandlers(services);
   if (options.sweep !== false) sweeper.start();
 
   const pruneEvents = () => tx.log.prune(retainEvents);
@@ -106,27 +110,12 @@ export function createCore(options: CoreOptions) {
     bus,
     tx,
     events: tx.log,
-    agents,
-    tasks,
-    activities,
-    deliverables,
-    sessions,
+    ...services,
     dependencies,
-    leases,
-    /** Heartbeats and claims that may wait for work. */
-    work,
-    comments,
-    review,
-    inbox,
-    attention,
     /** Every time-driven change: lease expiry, silent sessions, presence decay. */
     sweeper,
     idempotency,
-    devices,
-    /** "Allow other devices on my network"; a started server attaches its listeners to it. */
-    remote,
     pruneEvents,
-    snapshot,
     /** One handler per operation of the table (src/shared/operations). */
     handlers,
     /** Runs an operation by name on unparsed input: what IPC, MCP and tests call. */
