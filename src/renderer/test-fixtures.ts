@@ -1,5 +1,5 @@
 // Builders for renderer tests: entities and stream events with sensible defaults.
-import type { Agent, Deliverable, Session, Task } from '../shared/entities.ts';
+import type { Agent, AttentionItem, Comment, Deliverable, Session, Task } from '../shared/entities.ts';
 import type { DomainEvent, EventPayloads, EventType } from '../shared/events.ts';
 
 const T0 = '2026-01-31T12:00:00.000Z';
@@ -64,6 +64,26 @@ export const aDeliverable = (over: Partial<Deliverable> = {}): Deliverable => ({
   description: null,
   metadata: null,
   created_at: T0,
+  ...over,
+});
+
+export const aComment = (over: Partial<Comment> = {}): Comment => ({
+  id: 'c1',
+  task_id: 't1',
+  agent_id: 'a1',
+  author: 'agent',
+  body: 'The tests pass; ready for a look.',
+  created_at: T0,
+  ...over,
+});
+
+export const anAttentionItem = (over: Partial<AttentionItem> = {}): AttentionItem => ({
+  key: 'review:t1',
+  kind: 'review',
+  task_id: 't1',
+  agent_id: 'a1',
+  since: T0,
+  message: '"Write the parser" waits for review',
   ...over,
 });
 

@@ -1,6 +1,6 @@
 // The one module that wires a Backend to the store: snapshot, then events in id order; refetch on a gap
-// or reset; plus the commands the components may send (optimistic move, create, edit, delete, and on
-// the desktop, open a deliverable).
+// or reset; the attention list kept current; plus the commands the components may send (optimistic
+// move, create, edit, delete, review, comment, and on the desktop, open a deliverable).
 
 import type { Task } from '../../shared/entities.ts';
 import type { TaskStatus } from '../../shared/enums.ts';
@@ -10,11 +10,15 @@ import { type Backend, BackendError } from '../backend/backend.ts';
 import { followAccess } from '../components/remote/access.ts';
 import { createRemoteController, type RemoteController } from '../components/remote/remote-controller.ts';
 import { applyEvents } from '../store/apply-event.ts';
-import { fromSnapshot, mergeRows, mergeTask } from '../store/board-data.ts';
+import { fromSnapshot, mergeTask } from '../store/board-data.ts';
 import { type BoardStore, notify, setUi } from '../store/store.ts';
+import { createAttentionFeed } from './attention-feed.ts';
+import { createLoopCommands, type LoopCommands } from './loop-commands.ts';
 import { markOnce } from './perf-marks.ts';
+import { createTaskCaches } from './task-caches.ts';
+import { browserEnv, createWebNotifications } from './web-notifications.ts';
 
-export interface Controller {
+export interface Controller extends LoopCommands {
   start(): () => void;
   createTask(input: TaskCreate): Promise<Task>;
   moveTask(id: string, status: TaskStatus): Promise<void>;
@@ -24,6 +28,8 @@ export interface Controller {
   closeTask(): void;
   /** Desktop only (see `host.canOpenDeliverables`): main reveals the file or opens the URL; a refusal is a notice. */
   openDeliverable(taskId: string, deliverableId: string): Promise<void>;
+  /** Browsers: turning on asks for permission; remembered in localStorage. */
+  setWebNotifications(on: boolean): Promise<void>;
   /** The "Other devices" panel (owner only): LAN switch and device tokens. */
   remote: RemoteController;
 }
@@ -57,43 +63,19 @@ export function createController(backend: Backend, store: BoardStore): Controlle
     const result = applyEvents(store.getState().data, events);
     if (result.applied) store.setState({ data: result.data });
     if (result.status !== 'ok') void resync();
+    else attention.onEvents(events);
   };
 
-  const loadTaskCaches = async (taskId: string) => {
-    store.setState((s) => ({
-      loading: { ...s.loading, [taskId]: true },
-      // An empty cache entry now, so events arriving during the load are kept and merged.
-      data: {
-        ...s.data,
-        activities: { ...s.data.activities, [taskId]: s.data.activities[taskId] ?? [] },
-        deliverables: { ...s.data.deliverables, [taskId]: s.data.deliverables[taskId] ?? [] },
-      },
-    }));
-    try {
-      const [activities, deliverables] = await Promise.all([
-        backend.invoke('activities.list', { task_id: taskId }),
-        backend.invoke('deliverables.list', { task_id: taskId }),
-      ]);
-      store.setState((s) => {
-        if (!s.data.tasks[taskId]) return {};
-        return {
-          data: {
-            ...s.data,
-            activities: { ...s.data.activities, [taskId]: mergeRows(s.data.activities[taskId], activities) },
-            deliverables: {
-              ...s.data.deliverables,
-              [taskId]: mergeRows(s.data.deliverables[taskId], deliverables),
-            },
-          },
-        };
-      });
-    } catch (error) {
-      if (!(error instanceof BackendError && error.status === 404))
-        reportError('Could not load the task', error);
-    } finally {
-      store.setState((s) => ({ loading: { ...s.loading, [taskId]: false } }));
-    }
+  const reportError = (title: string, error: unknown) =>
+    notify(store, { kind: 'error', title, message: error instanceof Error ? error.message : String(error) });
+  const loadTaskCaches = createTaskCaches(backend, store, reportError);
+  const attention = createAttentionFeed(backend, store);
+  const answered = (task: Task) => store.setState((s) => ({ data: mergeTask(s.data, task) }));
+  const openTask = (id: string) => {
+    setUi(store, { openTaskId: id });
+    if (!store.getState().data.activities[id]) void loadTaskCaches(id);
   };
+  const notifications = createWebNotifications(store, openTask, backend.info ? null : browserEnv());
 
   /** The desktop's real API URL, in the store before the board (and its empty state) first shows. */
   const loadHostInfo = async () => {
@@ -116,6 +98,7 @@ export function createController(backend: Backend, store: BoardStore): Controlle
     store.setState((s) => ({ data: fromSnapshot(snapshot, s.data), loaded: true }));
     markOnce('mc:store-built'); // React renders after this, in a microtask
     follow(snapshot.last_event_id);
+    void attention.refresh();
     const open = store.getState().ui.openTaskId;
     if (open) void loadTaskCaches(open);
   };
@@ -143,18 +126,16 @@ export function createController(backend: Backend, store: BoardStore): Controlle
     }
   };
 
-  const reportError = (title: string, error: unknown) =>
-    notify(store, { kind: 'error', title, message: error instanceof Error ? error.message : String(error) });
-
-  const answered = (task: Task) => store.setState((s) => ({ data: mergeTask(s.data, task) }));
-
   return {
     start() {
       stopped = false;
+      const offNotifications = notifications.start();
       void resync();
       const stop = () => {
         stopped = true;
         unsubscribe?.();
+        attention.stop();
+        offNotifications();
         offAccess();
         if (flushTimer) clearTimeout(flushTimer);
       };
@@ -206,10 +187,7 @@ export function createController(backend: Backend, store: BoardStore): Controlle
       });
     },
 
-    openTask(id) {
-      setUi(store, { openTaskId: id });
-      if (!store.getState().data.activities[id]) void loadTaskCaches(id);
-    },
+    openTask,
 
     closeTask() {
       setUi(store, { openTaskId: null });
@@ -224,6 +202,10 @@ export function createController(backend: Backend, store: BoardStore): Controlle
         reportError(title ? `Could not open “${title}”` : 'Could not open the deliverable', error);
       }
     },
+
+    ...createLoopCommands(backend, store, attention, answered),
+
+    setWebNotifications: (on) => notifications.set(on),
 
     remote: createRemoteController(backend),
   };

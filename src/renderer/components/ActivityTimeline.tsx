@@ -1,15 +1,18 @@
 // The modal's Activity tab: what happened to the task, who did it, when; metadata on demand.
 import { Code, Loader, Text, Timeline } from '@mantine/core';
+import { IconArrowsExchange, IconCircleCheck, IconFile, IconPencil, IconRocket } from '@tabler/icons-react';
+import type { ActivityType } from '../../shared/enums.ts';
 import { useBoard } from '../app/context.tsx';
 import { RelativeTime } from './RelativeTime.tsx';
 
-const ICONS = {
-  spawned: '🚀',
-  updated: '✏️',
-  completed: '✅',
-  file_created: '📄',
-  status_changed: '🔀',
-} as const;
+/** Tabler icons, not emoji: a machine without an emoji font draws those as empty boxes. */
+const ICONS: Record<ActivityType, typeof IconRocket> = {
+  spawned: IconRocket,
+  updated: IconPencil,
+  completed: IconCircleCheck,
+  file_created: IconFile,
+  status_changed: IconArrowsExchange,
+};
 
 export function ActivityTimeline({ taskId }: { taskId: string }) {
   const activities = useBoard((s) => s.data.activities[taskId]);
@@ -18,26 +21,29 @@ export function ActivityTimeline({ taskId }: { taskId: string }) {
   if (!activities?.length) return loading ? <Loader size="sm" /> : <Text c="dimmed">No activity yet.</Text>;
   return (
     <Timeline bulletSize={24} lineWidth={2} data-testid="activity-timeline">
-      {activities.map((a) => (
-        <Timeline.Item
-          key={a.id}
-          bullet={ICONS[a.activity_type]}
-          title={a.message}
-          data-testid="activity-item"
-        >
-          <Text size="xs" c="dimmed">
-            {a.activity_type.replace('_', ' ')} ·{' '}
-            {a.agent_id ? (agents[a.agent_id]?.name ?? 'removed agent') : 'system'} ·{' '}
-            <RelativeTime iso={a.created_at} />
-          </Text>
-          {a.metadata && (
-            <details>
-              <summary style={{ cursor: 'pointer', fontSize: 12 }}>metadata</summary>
-              <Code block>{JSON.stringify(a.metadata, null, 2)}</Code>
-            </details>
-          )}
-        </Timeline.Item>
-      ))}
+      {activities.map((a) => {
+        const Icon = ICONS[a.activity_type];
+        return (
+          <Timeline.Item
+            key={a.id}
+            bullet={<Icon size={14} stroke={1.75} aria-hidden />}
+            title={a.message}
+            data-testid="activity-item"
+          >
+            <Text size="xs" c="dimmed">
+              {a.activity_type.replace('_', ' ')} ·{' '}
+              {a.agent_id ? (agents[a.agent_id]?.name ?? 'removed agent') : 'system'} ·{' '}
+              <RelativeTime iso={a.created_at} />
+            </Text>
+            {a.metadata && (
+              <details>
+                <summary style={{ cursor: 'pointer', fontSize: 12 }}>metadata</summary>
+                <Code block>{JSON.stringify(a.metadata, null, 2)}</Code>
+              </details>
+            )}
+          </Timeline.Item>
+        );
+      })}
     </Timeline>
   );
 }

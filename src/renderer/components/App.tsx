@@ -8,6 +8,7 @@ import { afterNextPaint, markOnce } from '../app/perf-marks.ts';
 import { setUi } from '../store/store.ts';
 import { AgentsSidebar } from './AgentsSidebar.tsx';
 import { ApiUrlChip } from './ApiUrlChip.tsx';
+import { AttentionBell } from './AttentionBell.tsx';
 import { Board } from './Board.tsx';
 import { BoardToolbar } from './BoardToolbar.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
@@ -15,6 +16,7 @@ import { CreateTaskModal } from './CreateTaskModal.tsx';
 import { EmptyBoard } from './EmptyBoard.tsx';
 import { EventFeed } from './EventFeed.tsx';
 import { Notices } from './Notices.tsx';
+import { RequestChangesDialog } from './RequestChangesDialog.tsx';
 import { ReadOnlyBadge, useReadOnly } from './remote/ReadOnlyBadge.tsx';
 import { RemoteButton } from './remote/RemoteButton.tsx';
 import { TaskModal } from './TaskModal.tsx';
@@ -73,6 +75,7 @@ export function App({ origin, onToken }: AppProps) {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <BoardToolbar searchRef={searchRef} />
+            <AttentionBell />
             <Tooltip label="Recent events">
               <Indicator label={feedCount} size={16} disabled={!feedCount}>
                 <ActionIcon
@@ -100,6 +103,7 @@ export function App({ origin, onToken }: AppProps) {
       </AppShell.Main>
       <TaskModal />
       <CreateTaskModal />
+      <RequestChangesDialog />
       <EventFeed />
       <Notices />
     </AppShell>

@@ -5,7 +5,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useRef } from 'react';
 import type { Task } from '../../shared/entities.ts';
 import { STATUS_LABELS, type TaskStatus } from '../../shared/enums.ts';
-import { cardHeight, TaskCard } from './TaskCard.tsx';
+import { useReadOnly } from './remote/ReadOnlyBadge.tsx';
+import { cardHeight, showsReviewActions, TaskCard } from './TaskCard.tsx';
 
 const COLUMN_WIDTH = 248;
 
@@ -19,16 +20,19 @@ export const BoardColumn = memo(function BoardColumn({
 }) {
   const { setNodeRef, isOver } = useDroppable({ id: status });
   const scrollRef = useRef<HTMLDivElement>(null);
+  const readOnly = useReadOnly();
   // Only the cards in view (plus a few) are in the DOM, so 10,000 tasks cost what 20 do.
   // A new getItemKey makes the virtualizer recompute every item's offset (O(n)): only when the list changes.
-  const getItemKey = useCallback((index: number) => tasks[index]?.id ?? index, [tasks]);
-  // Known heights (a held or blocked card is one line taller), so no card is measured.
+  // (The access is a dependency too: it decides whether review cards have their buttons, and so their height.)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: readOnly changes the heights, hence the offsets
+  const getItemKey = useCallback((index: number) => tasks[index]?.id ?? index, [tasks, readOnly]);
+  // Known heights (a held or blocked card is one line taller, a card in review has a row of buttons).
   const estimateSize = useCallback(
     (index: number) => {
       const task = tasks[index];
-      return task ? cardHeight(task) : 0;
+      return task ? cardHeight(task, showsReviewActions(task, readOnly)) : 0;
     },
-    [tasks],
+    [tasks, readOnly],
   );
   const virtualizer = useVirtualizer({
     count: tasks.length,

@@ -1,4 +1,5 @@
-// One task on the board: title, work state, priority, assignee, live sub-agent count, last change; draggable.
+// One task on the board: title, work state, priority, assignee, live sub-agent count, last change; draggable;
+// in review, Approve and Request changes.
 import { useDraggable } from '@dnd-kit/core';
 import { memo } from 'react';
 import type { Task } from '../../shared/entities.ts';
@@ -7,14 +8,23 @@ import { selectSubagentCounts } from '../store/selectors.ts';
 import { avatarText } from './avatar-text.ts';
 import { CardWorkLine, describeWork, useCardWork } from './CardWorkLine.tsx';
 import { RelativeTime } from './RelativeTime.tsx';
+import { ReviewActions } from './ReviewActions.tsx';
 import { useReadOnly } from './remote/ReadOnlyBadge.tsx';
 
 const PRIORITY_COLORS = { low: 'gray', normal: 'blue', high: 'orange', urgent: 'red' } as const;
 const CARD_HEIGHT = 96;
 const WORK_LINE_HEIGHT = 18;
+const REVIEW_ROW_HEIGHT = 30;
 
-/** A held or blocked task gets one more line; heights stay fixed per task, so nothing is measured. */
-export const cardHeight = (task: Task) => CARD_HEIGHT + (task.lease || task.blocked ? WORK_LINE_HEIGHT : 0);
+/** Whether a card shows Approve / Request changes: in review, for a session that may write. */
+export const showsReviewActions = (task: Task, readOnly: boolean) => task.status === 'review' && !readOnly;
+
+/**
+ * A held or blocked task gets one more line, a card in review a row of buttons; heights follow from the
+ * task (and the session's access), so nothing is measured.
+ */
+export const cardHeight = (task: Task, reviewActions = false) =>
+  CARD_HEIGHT + (task.lease || task.blocked ? WORK_LINE_HEIGHT : 0) + (reviewActions ? REVIEW_ROW_HEIGHT : 0);
 
 /**
  * Plain elements styled by `.mc-card*` in styles.css with Mantine's CSS variables: the board shows ~90 of
@@ -22,14 +32,15 @@ export const cardHeight = (task: Task) => CARD_HEIGHT + (task.lease || task.bloc
  * a floating-ui instance) per element — about a fifth of a 10,000-task board's first render (docs/UI.md).
  */
 export function TaskCardBody({ task, dragging = false }: { task: Task; dragging?: boolean }) {
+  const reviewActions = showsReviewActions(task, useReadOnly());
   const agent = useBoard((s) => (task.assigned_agent_id ? s.data.agents[task.assigned_agent_id] : undefined));
   const subagents = useBoard((s) => selectSubagentCounts(s).byTask[task.id] ?? 0);
   const silent = useBoard((s) => selectSubagentCounts(s).silentByTask[task.id] ?? 0);
   const work = useCardWork(task);
   return (
     <div
-      className={dragging ? 'mc-card mc-card-dragging' : 'mc-card'}
-      style={{ height: cardHeight(task) - 8 }}
+      className={`mc-card${dragging ? ' mc-card-dragging' : ''}${reviewActions ? ' mc-card-review' : ''}`}
+      style={{ height: cardHeight(task, reviewActions) - 8 }}
     >
       <div className="mc-card-title" data-testid="task-title">
         {task.title}
@@ -84,6 +95,7 @@ export function TaskCardBody({ task, dragging = false }: { task: Task; dragging?
 export const TaskCard = memo(function TaskCard({ task }: { task: Task }) {
   const controller = useController();
   const readOnly = useReadOnly();
+  const reviewActions = showsReviewActions(task, readOnly);
   const work = describeWork(useCardWork(task));
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: task.id,
@@ -91,23 +103,26 @@ export const TaskCard = memo(function TaskCard({ task }: { task: Task }) {
     disabled: readOnly,
   });
   return (
-    // biome-ignore lint/a11y: dnd-kit's attributes make it role=button with a tabIndex (a div, so it can hold the card)
-    <div
-      ref={setNodeRef}
-      {...attributes}
-      {...listeners}
-      aria-label={`${task.title}, ${task.priority} priority${work ? `, ${work}` : ''}`}
-      data-testid="task-card"
-      data-task-id={task.id}
-      data-status={task.status}
-      style={{ opacity: isDragging ? 0.4 : 1, height: cardHeight(task), paddingBottom: 8 }}
-      onClick={() => controller.openTask(task.id)}
-      onKeyDown={(event) => {
-        listeners?.onKeyDown?.(event);
-        if (event.key === 'Enter' && !isDragging && !event.defaultPrevented) controller.openTask(task.id);
-      }}
-    >
-      <TaskCardBody task={task} />
-    </div>
+    <>
+      {/* biome-ignore lint/a11y: dnd-kit's attributes make it role=button with a tabIndex (a div, so it can hold the card) */}
+      <div
+        ref={setNodeRef}
+        {...attributes}
+        {...listeners}
+        aria-label={`${task.title}, ${task.priority} priority${work ? `, ${work}` : ''}`}
+        data-testid="task-card"
+        data-task-id={task.id}
+        data-status={task.status}
+        style={{ opacity: isDragging ? 0.4 : 1, height: cardHeight(task, reviewActions), paddingBottom: 8 }}
+        onClick={() => controller.openTask(task.id)}
+        onKeyDown={(event) => {
+          listeners?.onKeyDown?.(event);
+          if (event.key === 'Enter' && !isDragging && !event.defaultPrevented) controller.openTask(task.id);
+        }}
+      >
+        <TaskCardBody task={task} />
+      </div>
+      {reviewActions && !isDragging && <ReviewActions task={task} />}
+    </>
   );
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BackendError } from '../backend/backend.ts';
 import { renderBoard } from '../render-board.tsx';
 import { emptyBoard } from '../store/board-data.ts';
-import { aSession, aTask } from '../test-fixtures.ts';
+import { aComment, aSession, aTask } from '../test-fixtures.ts';
 import { TaskModal } from './TaskModal.tsx';
 
 const open = () => ({
@@ -114,5 +114,31 @@ describe('TaskModal', () => {
   it('leaves the Overview fields editable for a session that may write', async () => {
     withOpenTask();
     for (const field of await overviewFields()) expect(field).toBeEnabled();
+  });
+
+  it('offers the review decision while the task is in review, and hides it after', async () => {
+    const { backend, store } = withOpenTask();
+    expect(screen.queryByTestId('review-bar')).not.toBeInTheDocument();
+    act(() =>
+      store.setState((s) => ({
+        data: { ...s.data, tasks: { t1: aTask({ status: 'review', version: 2 }) } },
+      })),
+    );
+    backend.handlers['tasks.review'] = () => aTask({ status: 'done', version: 3 });
+    await userEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    expect(backend.calls.at(-1)).toEqual({
+      command: 'tasks.review',
+      input: { id: 't1', decision: 'approve', comment: null },
+    });
+    expect(screen.queryByTestId('review-bar')).not.toBeInTheDocument();
+  });
+
+  it('has a Conversation tab with the comment count', async () => {
+    withOpenTask({
+      data: { ...open().data, comments: { t1: [aComment({ agent_id: null, author: 'operator' })] } },
+    });
+    await userEvent.click(await screen.findByRole('tab', { name: /Conversation/ }));
+    expect(screen.getByRole('tab', { name: /Conversation/ })).toHaveTextContent('1');
+    expect(screen.getByRole('article', { name: 'You wrote' })).toBeInTheDocument();
   });
 });

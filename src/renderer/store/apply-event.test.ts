@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../shared/entities.ts';
 import type { AgentDeleted, DomainEvent, TaskDeleted } from '../../shared/events.ts';
-import { aDeliverable, anAgent, aSession, aTask, ev } from '../test-fixtures.ts';
+import { aComment, aDeliverable, anAgent, aSession, aTask, ev } from '../test-fixtures.ts';
 import { applyEvent, applyEvents } from './apply-event.ts';
 import { emptyBoard, fromSnapshot, mergeTask } from './board-data.ts';
 
@@ -247,5 +247,19 @@ describe('applyEvents', () => {
       'Changes requested: Write the parser',
       'Write the parser: operator commented: Please add tests',
     ]);
+  });
+
+  it('appends comments to an open conversation once, unnames a deleted agent, drops them with the task', () => {
+    const added = (id: number, comment = aComment()) =>
+      ev(id, 'comment_added', { ...comment, task_assigned_agent_id: 'a1' });
+    expect(applyEvent(board(), added(1)).data.comments.t1).toBeUndefined();
+    const open = applyEvents({ ...board(), comments: { t1: [] } }, [added(1), added(2)]).data;
+    expect(open.comments.t1).toEqual([aComment()]);
+    const unnamed = applyEvent(
+      open,
+      ev(3, 'agent_deleted', agentDeleted('a1', { comment_ids: ['c1'] })),
+    ).data;
+    expect(unnamed.comments.t1?.[0]?.agent_id).toBeNull();
+    expect(applyEvent(unnamed, ev(4, 'task_deleted', taskDeleted('t1'))).data.comments.t1).toBeUndefined();
   });
 });

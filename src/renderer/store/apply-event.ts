@@ -1,6 +1,6 @@
 // The pure reducer that folds stream events into BoardData: in id order, duplicates skipped, gaps reported.
-import type { Task } from '../../shared/entities.ts';
-import type { AgentDeleted, StreamEvent, TaskUpdated } from '../../shared/events.ts';
+import type { Comment, Task } from '../../shared/entities.ts';
+import type { AgentDeleted, CommentAdded, StreamEvent, TaskUpdated } from '../../shared/events.ts';
 import { exhaustive } from '../../shared/exhaustive.ts';
 import { type BoardData, describeEvent, FEED_LIMIT, type FeedItem } from './board-data.ts';
 
@@ -14,7 +14,7 @@ export interface ApplyResult {
   applied: number;
 }
 
-type TableKey = 'tasks' | 'agents' | 'sessions' | 'activities' | 'deliverables';
+type TableKey = 'tasks' | 'agents' | 'sessions' | 'activities' | 'deliverables' | 'comments';
 
 /**
  * Copies each table at most once per batch, so a burst of 1,000 replayed events over 10,000 tasks
@@ -90,6 +90,7 @@ function fold(draft: Draft, event: Exclude<StreamEvent, { type: 'reset' }>): voi
       // The task's own caches hold exactly its removed activities and deliverables.
       delete draft.table('activities')[id];
       delete draft.table('deliverables')[id];
+      delete draft.table('comments')[id];
       for (const sessionId of removed.session_ids)
         if (data.sessions[sessionId]) delete draft.table('sessions')[sessionId];
       return;
@@ -120,9 +121,14 @@ function fold(draft: Draft, event: Exclude<StreamEvent, { type: 'reset' }>): voi
       return;
     case 'device_revoked':
       return; // not board data: the other-devices panel reloads its list when opened
-    case 'comment_added':
+    case 'comment_added': {
+      const list = data.comments[event.payload.task_id];
+      if (list && !list.some((c) => c.id === event.payload.id))
+        draft.table('comments')[event.payload.task_id] = [...list, asComment(event.payload)];
+      return;
+    }
     case 'attention_dismissed':
-      return; // not mirrored by the board (yet): the feed line is all it shows
+      return; // the attention list is the server's: the bootstrap refetches it
     case 'review_decided':
       return; // the task's own task_updated, in the same commit, moves the card
     default:
@@ -135,6 +141,12 @@ function withoutPreviousStatus(payload: Task | TaskUpdated): Task {
   if (!('previous_status' in payload)) return payload;
   const { previous_status: _, previous_assigned_agent_id: __, ...task } = payload;
   return task;
+}
+
+/** The event adds whose inbox the comment reached; the cached row is the comment alone. */
+function asComment(payload: CommentAdded): Comment {
+  const { task_assigned_agent_id: _, ...comment } = payload;
+  return comment;
 }
 
 /** Clears the references the server set to null, exactly on the rows the event lists. */
@@ -151,12 +163,20 @@ function foldAgentDeleted(draft: Draft, { id, cleared }: AgentDeleted): void {
     const session = data.sessions[sessionId];
     if (session) draft.table('sessions')[sessionId] = { ...session, agent_id: null };
   }
-  if (cleared.activity_ids.length === 0) return;
-  const activityIds = new Set(cleared.activity_ids);
-  for (const [taskId, list] of Object.entries(data.activities)) {
-    if (!list.some((a) => activityIds.has(a.id))) continue;
-    draft.table('activities')[taskId] = list.map((a) =>
-      activityIds.has(a.id) ? { ...a, agent_id: null } : a,
+  clearAgentOnRows(draft, 'activities', cleared.activity_ids);
+  clearAgentOnRows(draft, 'comments', cleared.comment_ids);
+}
+
+type RowsWithAgent = Record<string, readonly { id: string; agent_id: string | null }[]>;
+
+/** Sets agent_id to null on the cached rows (activities or comments) with these ids. */
+function clearAgentOnRows(draft: Draft, key: 'activities' | 'comments', ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  const wanted = new Set(ids);
+  for (const [taskId, list] of Object.entries(draft.data[key] as RowsWithAgent)) {
+    if (!list.some((row) => wanted.has(row.id))) continue;
+    (draft.table(key) as RowsWithAgent)[taskId] = list.map((row) =>
+      wanted.has(row.id) ? { ...row, agent_id: null } : row,
     );
   }
 }

@@ -1,5 +1,13 @@
 // The server-mirrored data of the board, and the pure functions that change it (no React, no I/O).
-import type { Activity, Agent, Deliverable, Session, Snapshot, Task } from '../../shared/entities.ts';
+import type {
+  Activity,
+  Agent,
+  Comment,
+  Deliverable,
+  Session,
+  Snapshot,
+  Task,
+} from '../../shared/entities.ts';
 import type { DomainEvent, EventType } from '../../shared/events.ts';
 import { exhaustive } from '../../shared/exhaustive.ts';
 
@@ -19,6 +27,8 @@ export interface BoardData {
   /** Per-task caches, present only for tasks someone opened; events keep them current. */
   activities: Record<string, Activity[]>;
   deliverables: Record<string, Deliverable[]>;
+  /** The task's conversation, oldest first. */
+  comments: Record<string, Comment[]>;
   /** Recent events, newest first. */
   feed: FeedItem[];
 }
@@ -32,6 +42,7 @@ export const emptyBoard = (): BoardData => ({
   sessions: {},
   activities: {},
   deliverables: {},
+  comments: {},
   feed: [],
 });
 

@@ -1,11 +1,14 @@
 // The one renderer store (Zustand): server-mirrored board data plus connection, optimistic and UI slices.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Task } from '../../shared/entities.ts';
+import type { AttentionItem, Task } from '../../shared/entities.ts';
 import type { TaskPriority } from '../../shared/enums.ts';
 import type { ConnectionState } from '../backend/backend.ts';
 import { type BoardData, emptyBoard } from './board-data.ts';
 
 type AuthState = 'checking' | 'needed' | 'ok';
+
+/** Browser notifications: `unsupported` on the desktop (main notifies) or without the API; `blocked` by the browser. */
+export type WebNotifications = 'unsupported' | 'off' | 'on' | 'blocked';
 
 export interface Notice {
   id: number;
@@ -23,6 +26,9 @@ export interface BoardState {
   auth: AuthState;
   /** Moves shown before the server confirms them; removed on answer (success or refusal). */
   optimistic: Record<string, Pick<Task, 'status'>>;
+  /** What needs a person now (`GET /api/attention`), refetched when an event may change it. */
+  attention: { items: AttentionItem[]; loaded: boolean };
+  webNotifications: WebNotifications;
   /** Task caches being loaded. */
   loading: Record<string, boolean>;
   ui: {
@@ -32,6 +38,8 @@ export interface BoardState {
     openTaskId: string | null;
     createOpen: boolean;
     feedOpen: boolean;
+    /** The task whose "request changes" composer is open from its card (one dialog for the board). */
+    changesFor: string | null;
   };
   notices: Notice[];
   /** What this session may do: a read-only device token sees the board without write controls. */
@@ -50,6 +58,8 @@ const initialState = (): BoardState => ({
   connection: 'connecting',
   auth: 'checking',
   optimistic: {},
+  attention: { items: [], loaded: false },
+  webNotifications: 'unsupported',
   loading: {},
   ui: {
     search: '',
@@ -58,6 +68,7 @@ const initialState = (): BoardState => ({
     openTaskId: null,
     createOpen: false,
     feedOpen: false,
+    changesFor: null,
   },
   notices: [],
   access: { scope: 'write', deviceId: null },
