@@ -31,7 +31,11 @@ export default defineConfig({
     base: './',
     build: {
       outDir: 'out/renderer',
-      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') },
+        // As in vite.web.config.ts: zod's chunk is named after it.
+        output: { codeSplitting: { groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]/ }] } },
+      },
     },
     plugins: [react()],
   },

@@ -3,7 +3,7 @@
 // lease; and screenshots of the bell, a review card and the Conversation tab, light and dark.
 import type { Page } from '@playwright/test';
 import type { Agent, Task } from '../../src/shared/entities.ts';
-import { card, createTask, expect, openBoard, test } from './fixtures.ts';
+import { card, createTask, expect, expectBoardFits, openBoard, test } from './fixtures.ts';
 import type { ServerHandle } from './server.ts';
 
 interface InboxAnswer {
@@ -164,7 +164,8 @@ test('an expired lease is reassigned from the bell', async ({ board, server }) =
   await expect(item).toHaveAttribute('data-kind', 'lease_expired');
   await item.getByRole('button', { name: 'Reassign' }).click();
   await item.getByRole('combobox', { name: 'Assign to' }).click();
-  await board.getByRole('option', { name: /Grace/ }).click();
+  // The picker's own list (the header's agent filter is a native select with options of its own).
+  await item.getByRole('option', { name: /Grace/ }).click();
   await item.getByRole('button', { name: 'Assign' }).click();
 
   await expect(card(board, task.id)).toHaveAttribute('data-status', 'assigned');
@@ -223,9 +224,9 @@ test('screenshots: the bell open, a review card, the Conversation tab, light and
     }),
   );
   expect(fits).toBe(true);
+  await expectBoardFits(page); // 1280 px show all six columns: the review card needs no scrolling
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await card(page, review.id).scrollIntoViewIfNeeded(); // 1280 px show four of the six columns
     await page.mouse.move(0, 0);
     await page.evaluate('document.activeElement?.blur()');
     await page.screenshot({ path: `test-results/attention/review-card-${scheme}.png` });

@@ -27,6 +27,21 @@ export async function openBoard(page: Page, server: ServerHandle): Promise<void>
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
 }
 
+/** All six columns side by side inside the window, and the board does not scroll sideways. */
+export async function expectBoardFits(page: Page): Promise<void> {
+  const board = page.getByTestId('board');
+  const columns = board.locator('section[data-testid^="column-"]');
+  await expect(columns).toHaveCount(6);
+  const width = page.viewportSize()?.width ?? 0;
+  for (const box of await columns.evaluateAll((els) =>
+    els.map((el) => el.getBoundingClientRect().toJSON()),
+  )) {
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(width);
+  }
+  expect(await board.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+}
+
 export const card = (page: Page, id: string) =>
   page.locator(`[data-testid="task-card"][data-task-id="${id}"]`);
 

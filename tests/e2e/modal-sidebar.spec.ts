@@ -63,8 +63,8 @@ test('the sidebar counts active sub-agents 0 → 2 → 1, pushed', async ({ boar
     sessions.push(answer.body);
   }
   await expect(count).toHaveText('2 active sub-agents');
-  await expect(card(board, task.id).getByTestId('card-subagents')).toHaveText('⚙ 2');
+  await expect(card(board, task.id).getByTestId('card-subagents')).toHaveText('2');
   await server.api('PATCH', `/api/openclaw/sessions/${sessions[0]?.id}`, { status: 'failed' });
   await expect(count).toHaveText('1 active sub-agent');
-  await expect(card(board, task.id).getByTestId('card-subagents')).toHaveText('⚙ 1');
+  await expect(card(board, task.id).getByTestId('card-subagents')).toHaveText('1');
 });

@@ -77,7 +77,9 @@ test('a session that misses its heartbeat ttl leaves the active count and shows 
   await expect(card(board, task.id).getByTestId('card-subagents')).toHaveAccessibleName(
     '1 active sub-agents',
   );
-  await expect(card(board, task.id).getByTestId('card-silent-subagents')).toHaveText('1 silent');
+  const silent = card(board, task.id).getByTestId('card-silent-subagents');
+  await expect(silent).toHaveText('1');
+  await expect(silent).toHaveAccessibleName('1 silent sub-agent');
 });
 
 test('a blocked task shows its lock until its dependency is done, live', async ({ board, server }) => {

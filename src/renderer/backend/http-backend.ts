@@ -1,9 +1,6 @@
 // The browser Backend: operations over fetch (cookie auth, the table's HTTP binding) and events over EventSource.
 import type { ApiErrorBody } from '../../shared/api.ts';
-import { describeIssues, issuesOf } from '../../shared/errors.ts';
 import type { StreamEvent } from '../../shared/events.ts';
-import { httpCallOf } from '../../shared/operations/http-call.ts';
-import { OPERATIONS } from '../../shared/operations/index.ts';
 import { type Backend, BackendError } from './backend.ts';
 import { backoffDelay } from './backoff.ts';
 
@@ -50,9 +47,19 @@ export function createHttpBackend(options: HttpBackendOptions = {}): Backend {
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   const ES = options.EventSource ?? globalThis.EventSource;
   const offlineAfter = options.offlineAfter ?? 4;
+  // Fetched at once, beside the session check, so it is there by the first command (the snapshot).
+  // A failed fetch (the server was down) is tried again by the next command.
+  let table: Promise<typeof import('./http-operations.ts')> | undefined;
+  const loadTable = () =>
+    (table ??= import('./http-operations.ts').catch((error: unknown) => {
+      table = undefined;
+      throw new BackendError('network', `The server cannot be reached (${(error as Error).message})`);
+    }));
+  void loadTable().catch(() => {});
 
   return {
     async invoke(command, input) {
+      const { OPERATIONS, describeIssues, httpCallOf, issuesOf } = await loadTable();
       // Parse with the shared schema so defaults and refusals match the server's before the round trip.
       const parsed = OPERATIONS[command].input.safeParse(input);
       if (!parsed.success) {

@@ -2,7 +2,7 @@
 import type { MissionControlBridge } from '../../shared/ipc.ts';
 import type { Backend } from './backend.ts';
 import { createHttpBackend } from './http-backend.ts';
-import { createIpcBackend } from './ipc-backend.ts';
+import { lazyIpcBackend } from './lazy-ipc-backend.ts';
 
 declare global {
   interface Window {
@@ -12,6 +12,6 @@ declare global {
 
 export function selectBackend(win: Window = window): { backend: Backend; kind: 'ipc' | 'http' } {
   return win.missionControl
-    ? { backend: createIpcBackend(win.missionControl), kind: 'ipc' }
+    ? { backend: lazyIpcBackend(win.missionControl), kind: 'ipc' }
     : { backend: createHttpBackend(), kind: 'http' };
 }

@@ -20,7 +20,12 @@ export function ActivityTimeline({ taskId }: { taskId: string }) {
   const agents = useBoard((s) => s.data.agents);
   if (!activities?.length) return loading ? <Loader size="sm" /> : <Text c="dimmed">No activity yet.</Text>;
   return (
-    <Timeline bulletSize={24} lineWidth={2} data-testid="activity-timeline">
+    <Timeline
+      bulletSize={24}
+      lineWidth={2}
+      styles={{ itemTitle: { fontSize: 'var(--mantine-font-size-sm)', fontWeight: 600 } }}
+      data-testid="activity-timeline"
+    >
       {activities.map((a) => {
         const Icon = ICONS[a.activity_type];
         return (

@@ -18,7 +18,7 @@ export function AgentAvatar({ agent }: { agent: Agent }) {
   const seen = agent.last_seen_at ? `, last seen ${new Date(agent.last_seen_at).toLocaleString()}` : '';
   return (
     <span className="mc-presence-anchor">
-      <Avatar radius="xl" size={32}>
+      <Avatar radius="xl" size={32} data-avatar>
         {avatarText(agent)}
       </Avatar>
       <span

@@ -1,5 +1,6 @@
 // The agents, their presence, and the live count of active (and silent) sub-agent sessions (pushed, never polled).
 import { Badge, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { IconStarFilled } from '@tabler/icons-react';
 import { useBoard, useBoardStore } from '../app/context.tsx';
 import { type SubagentCounts, selectAgents, selectSubagentCounts } from '../store/selectors.ts';
 import { setUi } from '../store/store.ts';
@@ -53,9 +54,21 @@ export function AgentsSidebar() {
             <Group gap="sm" wrap="nowrap">
               <AgentAvatar agent={agent} />
               <div style={{ flex: 1, minWidth: 0 }}>
-                <Text size="sm" fw={500} truncate>
-                  {agent.name} {agent.is_master ? '★' : ''}
-                </Text>
+                <Group gap={4} wrap="nowrap">
+                  <Text size="sm" fw={500} truncate>
+                    {agent.name}
+                  </Text>
+                  {agent.is_master && (
+                    <IconStarFilled
+                      size={12}
+                      color="var(--mantine-color-yellow-filled)"
+                      role="img"
+                      aria-label="Lead agent"
+                      title="Lead agent"
+                      style={{ flexShrink: 0 }}
+                    />
+                  )}
+                </Group>
                 <Text size="xs" c="dimmed" truncate>
                   {agent.role} · {agent.status}
                 </Text>

@@ -1,6 +1,7 @@
 // The desktop header's "API: http://127.0.0.1:4000", one click to copy: agents need it and the port may vary.
-import { Button, CopyButton, Tooltip } from '@mantine/core';
+import { Button, CopyButton } from '@mantine/core';
 import { useBoard } from '../app/context.tsx';
+import { Hint } from './Hint.tsx';
 
 export function ApiUrlChip() {
   const apiUrl = useBoard((s) => s.host.apiUrl);
@@ -8,11 +9,11 @@ export function ApiUrlChip() {
   return (
     <CopyButton value={apiUrl}>
       {({ copied, copy }) => (
-        <Tooltip label={copied ? 'Copied' : 'Copy the agent API URL'}>
+        <Hint label={copied ? 'Copied' : 'Copy the agent API URL'}>
           <Button size="compact-xs" variant="default" ff="monospace" onClick={copy} data-testid="api-url">
             API: {apiUrl}
           </Button>
-        </Tooltip>
+        </Hint>
       )}
     </CopyButton>
   );

@@ -1,26 +1,27 @@
-// The page: header (connection, search, filters, new task), agents sidebar, board, dialogs, notices.
-import { ActionIcon, AppShell, Center, Group, Indicator, Loader, Title, Tooltip } from '@mantine/core';
+// The page: header, agents sidebar, board; dialogs, drawers and notices load on first use.
+import { Center, Loader } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconBolt } from '@tabler/icons-react';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useRef } from 'react';
 import { useBoard, useBoardStore } from '../app/context.tsx';
 import { afterNextPaint, markOnce } from '../app/perf-marks.ts';
 import { setUi } from '../store/store.ts';
 import { AgentsSidebar } from './AgentsSidebar.tsx';
-import { ApiUrlChip } from './ApiUrlChip.tsx';
-import { AttentionBell } from './AttentionBell.tsx';
+import { AppHeader } from './AppHeader.tsx';
 import { Board } from './Board.tsx';
-import { BoardToolbar } from './BoardToolbar.tsx';
-import { ConnectionIndicator } from './ConnectionIndicator.tsx';
-import { CreateTaskModal } from './CreateTaskModal.tsx';
 import { EmptyBoard } from './EmptyBoard.tsx';
-import { EventFeed } from './EventFeed.tsx';
-import { Notices } from './Notices.tsx';
-import { RequestChangesDialog } from './RequestChangesDialog.tsx';
-import { ReadOnlyBadge, useReadOnly } from './remote/ReadOnlyBadge.tsx';
-import { RemoteButton } from './remote/RemoteButton.tsx';
-import { TaskModal } from './TaskModal.tsx';
-import { TokenPrompt } from './TokenPrompt.tsx';
+import { lazyPart, MountWhen, prefetchParts } from './lazy-part.tsx';
+import { useReadOnly } from './remote/ReadOnlyBadge.tsx';
+
+// Not needed to paint the board: each loads on first use (or while idle, once the board is interactive).
+const TaskModal = lazyPart(() => import('./TaskModal.tsx'), 'TaskModal');
+const CreateTaskModal = lazyPart(() => import('./CreateTaskModal.tsx'), 'CreateTaskModal');
+const RequestChangesDialog = lazyPart(() => import('./RequestChangesDialog.tsx'), 'RequestChangesDialog');
+const EventFeed = lazyPart(() => import('./EventFeed.tsx'), 'EventFeed');
+const TokenPrompt = lazyPart(() => import('./TokenPrompt.tsx'), 'TokenPrompt');
+const Notices = lazyPart(() => import('./Notices.tsx'), 'Notices');
+
+const whenIdle = (run: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(run) : setTimeout(run, 200);
 
 export interface AppProps {
   /** The page's origin: the API's in a browser (the desktop's empty state uses its API URL instead). */
@@ -34,7 +35,11 @@ export function App({ origin, onToken }: AppProps) {
   const loaded = useBoard((s) => s.loaded);
   const live = useBoard((s) => s.connection === 'live');
   const empty = useBoard((s) => Object.keys(s.data.tasks).length === 0);
-  const feedCount = useBoard((s) => s.data.feed.length);
+  const taskOpen = useBoard((s) => s.ui.openTaskId !== null);
+  const createOpen = useBoard((s) => s.ui.createOpen);
+  const changesOpen = useBoard((s) => s.ui.changesFor !== null);
+  const feedOpen = useBoard((s) => s.ui.feedOpen);
+  const hasNotices = useBoard((s) => s.notices.length > 0);
   const searchRef = useRef<HTMLInputElement>(null);
   const readOnly = useReadOnly();
 
@@ -52,10 +57,19 @@ export function App({ origin, onToken }: AppProps) {
     if (loaded) afterNextPaint(() => markOnce('mc:first-render'));
   }, [loaded]);
   useEffect(() => {
-    if (loaded && live) afterNextPaint(() => markOnce('mc:interactive'));
+    if (!loaded || !live) return;
+    afterNextPaint(() => {
+      markOnce('mc:interactive');
+      whenIdle(prefetchParts);
+    });
   }, [loaded, live]);
 
-  if (auth === 'needed') return <TokenPrompt onSubmit={onToken} />;
+  if (auth === 'needed')
+    return (
+      <Suspense fallback={null}>
+        <TokenPrompt onSubmit={onToken} />
+      </Suspense>
+    );
   if (auth === 'checking' || !loaded)
     return (
       <Center h="100vh">
@@ -64,48 +78,32 @@ export function App({ origin, onToken }: AppProps) {
     );
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 0 }} padding={0}>
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Title order={4}>Mission Control</Title>
-            <ConnectionIndicator />
-            <ReadOnlyBadge />
-            <ApiUrlChip />
-          </Group>
-          <Group gap="xs" wrap="nowrap">
-            <BoardToolbar searchRef={searchRef} />
-            <AttentionBell />
-            <Tooltip label="Recent events">
-              <Indicator label={feedCount} size={16} disabled={!feedCount}>
-                <ActionIcon
-                  variant="default"
-                  size="lg"
-                  aria-label="Recent events"
-                  onClick={() => setUi(store, { feedOpen: true })}
-                >
-                  <IconBolt size={18} stroke={1.75} aria-hidden />
-                </ActionIcon>
-              </Indicator>
-            </Tooltip>
-            <RemoteButton />
-          </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar>
+    <div className="mc-shell">
+      <AppHeader searchRef={searchRef} />
+      <nav className="mc-navbar" aria-label="Agents">
         <AgentsSidebar />
-      </AppShell.Navbar>
-      <AppShell.Main style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
+      </nav>
+      <main className="mc-main">
         {empty && <EmptyBoard origin={origin} />}
         <div style={{ flex: 1, minHeight: 0 }}>
           <Board />
         </div>
-      </AppShell.Main>
-      <TaskModal />
-      <CreateTaskModal />
-      <RequestChangesDialog />
-      <EventFeed />
-      <Notices />
-    </AppShell>
+      </main>
+      <MountWhen when={taskOpen}>
+        <TaskModal />
+      </MountWhen>
+      <MountWhen when={createOpen}>
+        <CreateTaskModal />
+      </MountWhen>
+      <MountWhen when={changesOpen}>
+        <RequestChangesDialog />
+      </MountWhen>
+      <MountWhen when={feedOpen}>
+        <EventFeed />
+      </MountWhen>
+      <MountWhen when={hasNotices}>
+        <Notices />
+      </MountWhen>
+    </div>
   );
 }

@@ -1,13 +1,28 @@
 // The header's bell: how many things need a person, and the attention list in a popover.
-import { ActionIcon, Indicator, Popover } from '@mantine/core';
+import { ActionIcon, Indicator } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useBoard } from '../app/context.tsx';
-import { AttentionPanel } from './AttentionPanel.tsx';
+import { lazyPart, MountWhen } from './lazy-part.tsx';
+
+/** The popover, its list and actions load on first open (or while idle): the count is all the board needs. */
+const AttentionPopover = lazyPart(() => import('./AttentionPopover.tsx'), 'AttentionPopover');
 
 export function AttentionBell() {
   const count = useBoard((s) => s.attention.items.length);
   const [opened, setOpened] = useState(false);
+  const button = (
+    <ActionIcon
+      variant="default"
+      size="lg"
+      aria-label={count ? `Needs you: ${count}` : 'Needs you: nothing'}
+      data-count={count}
+      data-testid="attention-bell"
+      onClick={() => setOpened((o) => !o)}
+    >
+      <IconBell size={18} stroke={1.75} aria-hidden />
+    </ActionIcon>
+  );
   return (
     <Indicator
       label={<span data-testid="attention-count">{count > 99 ? '99+' : count}</span>}
@@ -15,31 +30,9 @@ export function AttentionBell() {
       color="red"
       disabled={!count}
     >
-      <Popover
-        opened={opened}
-        onChange={setOpened}
-        position="bottom-end"
-        width={420}
-        shadow="md"
-        withArrow
-        trapFocus
-      >
-        <Popover.Target>
-          <ActionIcon
-            variant="default"
-            size="lg"
-            aria-label={count ? `Needs you: ${count}` : 'Needs you: nothing'}
-            data-count={count}
-            data-testid="attention-bell"
-            onClick={() => setOpened((o) => !o)}
-          >
-            <IconBell size={18} stroke={1.75} aria-hidden />
-          </ActionIcon>
-        </Popover.Target>
-        <Popover.Dropdown p={0}>
-          <AttentionPanel onOpenTask={() => setOpened(false)} />
-        </Popover.Dropdown>
-      </Popover>
+      <MountWhen when={opened} fallback={button}>
+        <AttentionPopover opened={opened} onChange={setOpened} target={button} />
+      </MountWhen>
     </Indicator>
   );
 }

@@ -12,7 +12,6 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { Group } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { Task } from '../../shared/entities.ts';
 import { STATUS_LABELS, TASK_STATUSES, type TaskStatus } from '../../shared/enums.ts';
@@ -21,6 +20,14 @@ import { makeSelectColumns } from '../store/selectors.ts';
 import { BoardColumn } from './BoardColumn.tsx';
 import { columnKeyboardCoordinates } from './board-keyboard.ts';
 import { TaskCardBody } from './TaskCard.tsx';
+
+/**
+ * The six columns share the window's width (no sideways scrolling from 1280 px up; narrower windows scroll).
+ * Review, where a person acts, is wider: its cards carry Approve and Request changes.
+ */
+const TRACKS = TASK_STATUSES.map((status) =>
+  status === 'review' ? 'minmax(224px, 1.4fr)' : 'minmax(140px, 1fr)',
+).join(' ');
 
 const isStatus = (value: unknown): value is TaskStatus => TASK_STATUSES.includes(value as TaskStatus);
 
@@ -71,18 +78,11 @@ export function Board() {
         },
       }}
     >
-      <Group
-        align="stretch"
-        wrap="nowrap"
-        gap="sm"
-        p="sm"
-        style={{ overflowX: 'auto', height: '100%', minHeight: 0 }}
-        data-testid="board"
-      >
+      <div className="mc-board" style={{ gridTemplateColumns: TRACKS }} data-testid="board">
         {TASK_STATUSES.map((status) => (
           <BoardColumn key={status} status={status} tasks={columns[status]} />
         ))}
-      </Group>
+      </div>
       <DragOverlay dropAnimation={null}>
         {dragged ? <TaskCardBody task={dragged} dragging /> : null}
       </DragOverlay>

@@ -8,7 +8,8 @@ import { STATUS_LABELS, type TaskStatus } from '../../shared/enums.ts';
 import { useReadOnly } from './remote/ReadOnlyBadge.tsx';
 import { cardHeight, showsReviewActions, TaskCard } from './TaskCard.tsx';
 
-const COLUMN_WIDTH = 248;
+/** The virtualiser's first guess before it measures the column (only the height matters to it). */
+const INITIAL_RECT = { width: 200, height: 800 };
 
 /** Memoised: a column whose list did not change (same array from the selector) skips its render. */
 export const BoardColumn = memo(function BoardColumn({
@@ -40,7 +41,7 @@ export const BoardColumn = memo(function BoardColumn({
     estimateSize,
     overscan: 6,
     getItemKey,
-    initialRect: { width: COLUMN_WIDTH, height: 800 },
+    initialRect: INITIAL_RECT,
   });
   return (
     <Paper
@@ -53,22 +54,21 @@ export const BoardColumn = memo(function BoardColumn({
       radius="md"
       bg={isOver ? 'var(--mantine-color-blue-light)' : 'var(--mantine-color-default-hover)'}
       style={{
-        width: COLUMN_WIDTH,
-        flex: `0 0 ${COLUMN_WIDTH}px`,
+        minWidth: 0,
         display: 'flex',
         flexDirection: 'column',
         minHeight: 0,
       }}
     >
-      <Group justify="space-between" px="sm" py={8}>
-        <Text fw={600} size="sm">
+      <Group justify="space-between" px="sm" py={8} gap={6} wrap="nowrap">
+        <Text fw={600} size="sm" truncate>
           {STATUS_LABELS[status]}
         </Text>
         <Badge variant="default" data-testid={`count-${status}`}>
           {tasks.length}
         </Badge>
       </Group>
-      <div ref={scrollRef} style={{ overflowY: 'auto', flex: 1, padding: '0 8px 8px' }}>
+      <div ref={scrollRef} style={{ overflowY: 'auto', flex: 1, padding: '0 6px 6px' }}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const task = tasks[item.index];

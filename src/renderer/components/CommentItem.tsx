@@ -25,6 +25,7 @@ export function CommentItem({ comment }: { comment: Comment }) {
         size={30}
         color={operator ? 'blue' : 'gray'}
         title={operator ? 'The operator' : name}
+        data-avatar
       >
         {operator ? <IconUser size={16} aria-hidden /> : agent ? avatarText(agent) : '?'}
       </Avatar>

@@ -1,6 +1,7 @@
 // Live / reconnecting / offline, from the backend's own connection state.
-import { Badge, Tooltip } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { useBoard } from '../app/context.tsx';
+import { Hint } from './Hint.tsx';
 
 const LOOK = {
   live: { color: 'green', label: 'Live', hint: 'Changes appear as they happen' },
@@ -17,7 +18,7 @@ export function ConnectionIndicator() {
   const state = useBoard((s) => s.connection);
   const look = LOOK[state];
   return (
-    <Tooltip label={look.hint}>
+    <Hint label={look.hint}>
       <Badge
         color={look.color}
         variant="dot"
@@ -28,6 +29,6 @@ export function ConnectionIndicator() {
       >
         {look.label}
       </Badge>
-    </Tooltip>
+    </Hint>
   );
 }

@@ -1,11 +1,12 @@
 // The modal's Deliverables tab: files (path copyable; on the desktop, shown in their folder), URLs (a new
 // tab with no opener in a browser; the OS browser on the desktop), artifacts.
-import { Anchor, Button, Code, CopyButton, Group, Loader, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Code, CopyButton, Group, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
+import { IconCheck, IconCopy, IconFile, IconFolderOpen, IconLink, IconPackage } from '@tabler/icons-react';
 import type { Deliverable } from '../../shared/entities.ts';
 import { useBoard, useController } from '../app/context.tsx';
 import { RelativeTime } from './RelativeTime.tsx';
 
-const ICONS = { file: '📄', url: '🔗', artifact: '📦' } as const;
+const ICONS = { file: IconFile, url: IconLink, artifact: IconPackage } as const;
 
 const isHttp = (value: string | null): value is string => !!value && /^https?:\/\//i.test(value);
 
@@ -14,11 +15,19 @@ function DeliverableRow({ d }: { d: Deliverable }) {
   // The desktop window may not open new windows itself: main opens links and reveals files for it.
   const canOpen = useBoard((s) => s.host.canOpenDeliverables);
   const open = () => void controller.openDeliverable(d.task_id, d.id);
+  const Icon = ICONS[d.deliverable_type];
   return (
     <Group align="flex-start" wrap="nowrap" data-testid="deliverable-item">
-      <Text size="lg" aria-label={d.deliverable_type}>
-        {ICONS[d.deliverable_type]}
-      </Text>
+      <ThemeIcon
+        variant="light"
+        color="gray"
+        size={32}
+        radius="md"
+        role="img"
+        aria-label={d.deliverable_type}
+      >
+        <Icon size={18} stroke={1.75} aria-hidden />
+      </ThemeIcon>
       <Stack gap={2} style={{ minWidth: 0 }}>
         {d.deliverable_type === 'url' && isHttp(d.path) ? (
           <Anchor
@@ -45,13 +54,25 @@ function DeliverableRow({ d }: { d: Deliverable }) {
             <Code style={{ overflowWrap: 'anywhere' }}>{d.path}</Code>
             <CopyButton value={d.path}>
               {({ copied, copy }) => (
-                <Button size="compact-xs" variant="light" onClick={copy}>
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  onClick={copy}
+                  leftSection={
+                    copied ? <IconCheck size={12} aria-hidden /> : <IconCopy size={12} aria-hidden />
+                  }
+                >
                   {copied ? 'Copied' : 'Copy path'}
                 </Button>
               )}
             </CopyButton>
             {canOpen && (
-              <Button size="compact-xs" variant="light" onClick={open}>
+              <Button
+                size="compact-xs"
+                variant="light"
+                onClick={open}
+                leftSection={<IconFolderOpen size={12} aria-hidden />}
+              >
                 Show in folder
               </Button>
             )}

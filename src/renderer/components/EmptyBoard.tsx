@@ -1,5 +1,6 @@
 // Shown while the board has no tasks: how an agent connects, with this server's own URL.
-import { Code, Paper, Stack, Text, Title } from '@mantine/core';
+import { Code, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconLayoutKanban } from '@tabler/icons-react';
 import { useBoard } from '../app/context.tsx';
 
 /** `origin`: the page's own, which is the API in a browser; the desktop's page is app://, so it uses its API URL. */
@@ -12,7 +13,12 @@ export function EmptyBoard({ origin }: { origin: string }) {
   return (
     <Paper withBorder p="lg" m="sm" radius="md" data-testid="empty-board">
       <Stack gap="xs">
-        <Title order={4}>No tasks yet</Title>
+        <Group gap="sm" wrap="nowrap">
+          <ThemeIcon variant="light" size={32} radius="md">
+            <IconLayoutKanban size={18} stroke={1.75} aria-hidden />
+          </ThemeIcon>
+          <Title order={4}>No tasks yet</Title>
+        </Group>
         {apiUrl ? (
           <>
             <Text size="sm">

@@ -3,7 +3,7 @@ import { Button, Group, Select } from '@mantine/core';
 import { useState } from 'react';
 import { useBoard, useController } from '../app/context.tsx';
 import { selectAgents } from '../store/selectors.ts';
-import { agentLabel } from './avatar-text.ts';
+import { agentOptionRenderer } from './AgentOption.tsx';
 
 interface Props {
   taskId: string;
@@ -16,6 +16,7 @@ const PRESENCE = { online: ' · online', away: ' · away', offline: ' · offline
 export function ReassignPicker({ taskId, onDone, onCancel }: Props) {
   const controller = useController();
   const agents = useBoard(selectAgents);
+  const agentsById = useBoard((s) => s.data.agents);
   const current = useBoard((s) => s.data.tasks[taskId]?.assigned_agent_id ?? null);
   const [agentId, setAgentId] = useState<string | null>(current);
   const [busy, setBusy] = useState(false);
@@ -35,7 +36,8 @@ export function ReassignPicker({ taskId, onDone, onCancel }: Props) {
         placeholder="Pick an agent"
         size="xs"
         searchable
-        data={agents.map((a) => ({ value: a.id, label: agentLabel(a) + PRESENCE[a.presence] }))}
+        data={agents.map((a) => ({ value: a.id, label: a.name + PRESENCE[a.presence] }))}
+        renderOption={agentOptionRenderer(agentsById)}
         value={agentId}
         onChange={setAgentId}
         nothingFoundMessage="No such agent"

@@ -5,7 +5,8 @@ import dayjs from 'dayjs';
 import type { Session } from '../../shared/entities.ts';
 import { useBoard } from '../app/context.tsx';
 import { selectOpenTaskSessions } from '../store/selectors.ts';
-import { RelativeTime, useNow } from './RelativeTime.tsx';
+import { useNow } from './now-clock.ts';
+import { RelativeTime } from './RelativeTime.tsx';
 
 const STATUS_COLORS = { active: 'green', stale: 'gray', completed: 'blue', failed: 'red' } as const;
 /** `stale` is what the sweeper calls a session past its heartbeat ttl; people read "silent". */

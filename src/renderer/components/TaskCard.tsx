@@ -1,13 +1,14 @@
 // One task on the board: title, work state, priority, assignee, live sub-agent count, last change; draggable;
 // in review, Approve and Request changes.
 import { useDraggable } from '@dnd-kit/core';
+import { IconRobot, IconZzz } from '@tabler/icons-react';
 import { memo } from 'react';
 import type { Task } from '../../shared/entities.ts';
 import { useBoard, useController } from '../app/context.tsx';
 import { selectSubagentCounts } from '../store/selectors.ts';
 import { avatarText } from './avatar-text.ts';
+import { CardAge } from './CardAge.tsx';
 import { CardWorkLine, describeWork, useCardWork } from './CardWorkLine.tsx';
-import { RelativeTime } from './RelativeTime.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
 import { useReadOnly } from './remote/ReadOnlyBadge.tsx';
 
@@ -51,34 +52,35 @@ export function TaskCardBody({ task, dragging = false }: { task: Task; dragging?
           <span className={`mc-chip mc-chip-${PRIORITY_COLORS[task.priority]}`}>{task.priority}</span>
           {subagents > 0 && (
             <span
-              className="mc-chip mc-chip-subagents"
+              className="mc-chip mc-chip-count mc-chip-subagents"
               role="img"
               title="Active sub-agents"
               data-testid="card-subagents"
               aria-label={`${subagents} active sub-agents`}
             >
-              ⚙ {subagents}
+              <IconRobot size={11} stroke={2.25} aria-hidden />
+              {subagents}
             </span>
           )}
           {silent > 0 && (
             <span
-              className="mc-chip mc-chip-silent"
+              className="mc-chip mc-chip-count mc-chip-silent"
               role="img"
               title="Sub-agents that stopped sending heartbeats"
               data-testid="card-silent-subagents"
               aria-label={`${silent} silent sub-agent${silent === 1 ? '' : 's'}`}
             >
-              {silent} silent
+              <IconZzz size={11} stroke={2.25} aria-hidden />
+              {silent}
             </span>
           )}
         </div>
-        <div className="mc-card-group">
-          <span className="mc-card-age">
-            <RelativeTime iso={task.updated_at} short />
-          </span>
+        {/* Avatar first: the group runs right to left, so a card too narrow for both drops the age. */}
+        <div className="mc-card-group mc-card-end">
           {agent && (
             <span
               className="mc-card-avatar"
+              data-avatar
               role="img"
               title={agent.name}
               aria-label={`Assigned to ${agent.name}`}
@@ -86,6 +88,9 @@ export function TaskCardBody({ task, dragging = false }: { task: Task; dragging?
               {avatarText(agent)}
             </span>
           )}
+          <span className="mc-card-age">
+            <CardAge iso={task.updated_at} />
+          </span>
         </div>
       </div>
     </div>

@@ -9,7 +9,7 @@ import {
 } from '../../shared/enums.ts';
 import { useBoard } from '../app/context.tsx';
 import { selectAgents } from '../store/selectors.ts';
-import { agentLabel } from './avatar-text.ts';
+import { agentOptionRenderer } from './AgentOption.tsx';
 import { DependencyPicker } from './DependencyPicker.tsx';
 
 export interface TaskDraft {
@@ -33,6 +33,7 @@ interface TaskFieldsProps {
 
 export function TaskFields({ draft, taskId, onChange, disabled = false }: TaskFieldsProps) {
   const agents = useBoard(selectAgents);
+  const agentsById = useBoard((s) => s.data.agents);
   const set = (patch: Partial<TaskDraft>) => onChange({ ...draft, ...patch });
   return (
     <Stack gap="sm">
@@ -74,7 +75,8 @@ export function TaskFields({ draft, taskId, onChange, disabled = false }: TaskFi
         label="Assignee"
         placeholder="Nobody"
         clearable
-        data={agents.map((a) => ({ value: a.id, label: agentLabel(a) }))}
+        data={agents.map((a) => ({ value: a.id, label: a.name }))}
+        renderOption={agentOptionRenderer(agentsById)}
         value={draft.assigned_agent_id}
         onChange={(v) => set({ assigned_agent_id: v })}
       />

@@ -33,7 +33,8 @@ describe('TaskModal', () => {
   it('updates the Deliverables and Sessions tabs live', async () => {
     const { store } = withOpenTask();
     await userEvent.click(await screen.findByRole('tab', { name: /Deliverables/ }));
-    expect(screen.getByText('No deliverables yet.')).toBeInTheDocument();
+    // The tabs after the Overview load on first use.
+    expect(await screen.findByText('No deliverables yet.')).toBeInTheDocument();
     act(() =>
       store.setState((s) => ({
         data: {
@@ -72,6 +73,7 @@ describe('TaskModal', () => {
     expect(screen.getByRole('button', { name: 'Copy path' })).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('tab', { name: /Sessions/ }));
+    await screen.findByText('No sub-agent sessions yet.');
     act(() => store.setState((s) => ({ data: { ...s.data, sessions: { s1: aSession() } } })));
     expect(screen.getByTestId('session-row')).toHaveAttribute('data-session-status', 'active');
   });
@@ -139,6 +141,6 @@ describe('TaskModal', () => {
     });
     await userEvent.click(await screen.findByRole('tab', { name: /Conversation/ }));
     expect(screen.getByRole('tab', { name: /Conversation/ })).toHaveTextContent('1');
-    expect(screen.getByRole('article', { name: 'You wrote' })).toBeInTheDocument();
+    expect(await screen.findByRole('article', { name: 'You wrote' })).toBeInTheDocument();
   });
 });

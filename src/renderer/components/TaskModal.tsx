@@ -1,14 +1,18 @@
 // The task dialog: the review decision while in review; Overview (edit), Conversation, Activity, Deliverables,
-// Sessions; all read the live store.
-import { Badge, Modal, Tabs } from '@mantine/core';
+// Sessions; all read the live store. The tabs after the Overview load on first use (their own chunks).
+import { Badge, Center, Loader, Modal, Tabs } from '@mantine/core';
+import { IconFileText, IconMessages, IconPackage, IconRobot, IconTimeline } from '@tabler/icons-react';
+import { type ReactNode, Suspense } from 'react';
 import { useBoard, useController } from '../app/context.tsx';
 import { selectOpenTask, selectOpenTaskSessions } from '../store/selectors.ts';
-import { ActivityTimeline } from './ActivityTimeline.tsx';
-import { DeliverableList } from './DeliverableList.tsx';
+import { lazyPart } from './lazy-part.tsx';
 import { ReviewBar } from './ReviewBar.tsx';
-import { SessionList } from './SessionList.tsx';
-import { TaskConversation } from './TaskConversation.tsx';
 import { TaskOverview } from './TaskOverview.tsx';
+
+const TaskConversation = lazyPart(() => import('./TaskConversation.tsx'), 'TaskConversation');
+const ActivityTimeline = lazyPart(() => import('./ActivityTimeline.tsx'), 'ActivityTimeline');
+const DeliverableList = lazyPart(() => import('./DeliverableList.tsx'), 'DeliverableList');
+const SessionList = lazyPart(() => import('./SessionList.tsx'), 'SessionList');
 
 const count = (n: number | undefined) =>
   n ? (
@@ -16,6 +20,22 @@ const count = (n: number | undefined) =>
       {n}
     </Badge>
   ) : null;
+
+const icon = (Icon: typeof IconFileText) => <Icon size={16} stroke={1.75} aria-hidden />;
+
+function TabBody({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <Center py="md">
+          <Loader size="sm" aria-label="Loading" />
+        </Center>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 export function TaskModal() {
   const controller = useController();
@@ -38,19 +58,26 @@ export function TaskModal() {
       ) : (
         <>
           <ReviewBar task={task} />
-          <Tabs defaultValue="overview" keepMounted={false}>
+          {/* Narrower tabs than Mantine's: five with icons and counts fit the dialog on one line. */}
+          <Tabs defaultValue="overview" keepMounted={false} styles={{ tab: { paddingInline: 12 } }}>
             <Tabs.List mb="md">
-              <Tabs.Tab value="overview">Overview</Tabs.Tab>
-              <Tabs.Tab value="conversation" rightSection={count(comments)}>
+              <Tabs.Tab value="overview" leftSection={icon(IconFileText)}>
+                Overview
+              </Tabs.Tab>
+              <Tabs.Tab value="conversation" leftSection={icon(IconMessages)} rightSection={count(comments)}>
                 Conversation
               </Tabs.Tab>
-              <Tabs.Tab value="activity" rightSection={count(activities)}>
+              <Tabs.Tab value="activity" leftSection={icon(IconTimeline)} rightSection={count(activities)}>
                 Activity
               </Tabs.Tab>
-              <Tabs.Tab value="deliverables" rightSection={count(deliverables)}>
+              <Tabs.Tab
+                value="deliverables"
+                leftSection={icon(IconPackage)}
+                rightSection={count(deliverables)}
+              >
                 Deliverables
               </Tabs.Tab>
-              <Tabs.Tab value="sessions" rightSection={count(sessions)}>
+              <Tabs.Tab value="sessions" leftSection={icon(IconRobot)} rightSection={count(sessions)}>
                 Sessions
               </Tabs.Tab>
             </Tabs.List>
@@ -58,16 +85,24 @@ export function TaskModal() {
               <TaskOverview key={task.id} task={task} />
             </Tabs.Panel>
             <Tabs.Panel value="conversation">
-              <TaskConversation taskId={task.id} />
+              <TabBody>
+                <TaskConversation taskId={task.id} />
+              </TabBody>
             </Tabs.Panel>
             <Tabs.Panel value="activity">
-              <ActivityTimeline taskId={task.id} />
+              <TabBody>
+                <ActivityTimeline taskId={task.id} />
+              </TabBody>
             </Tabs.Panel>
             <Tabs.Panel value="deliverables">
-              <DeliverableList taskId={task.id} />
+              <TabBody>
+                <DeliverableList taskId={task.id} />
+              </TabBody>
             </Tabs.Panel>
             <Tabs.Panel value="sessions">
-              <SessionList />
+              <TabBody>
+                <SessionList />
+              </TabBody>
             </Tabs.Panel>
           </Tabs>
         </>

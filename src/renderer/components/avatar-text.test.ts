@@ -27,16 +27,14 @@ describe('avatarText', () => {
 
   it('shows the emoji where this machine can draw it', async () => {
     fakeCanvas(['🦊']);
-    const { avatarText, agentLabel } = await freshModule();
+    const { avatarText } = await freshModule();
     expect(avatarText({ avatar_emoji: '🦊', name: 'Ada' })).toBe('🦊');
-    expect(agentLabel({ avatar_emoji: '🦊', name: 'Ada' })).toBe('🦊 Ada');
   });
 
   it('shows the initial instead of an empty box where it cannot', async () => {
     fakeCanvas([]);
-    const { avatarText, agentLabel } = await freshModule();
+    const { avatarText } = await freshModule();
     expect(avatarText({ avatar_emoji: '🦊', name: 'ada' })).toBe('A');
-    expect(agentLabel({ avatar_emoji: '🦊', name: 'Ada' })).toBe('Ada');
   });
 
   it('trusts the emoji when there is no canvas to ask', async () => {

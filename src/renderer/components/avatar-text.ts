@@ -50,8 +50,3 @@ function canDraw(text: string): boolean {
 export function avatarText(agent: { avatar_emoji: string; name: string }): string {
   return canDraw(agent.avatar_emoji) ? agent.avatar_emoji : (agent.name.trim()[0] ?? '?').toUpperCase();
 }
-
-/** An agent in a picker: "🦊 Ada", or just "Ada" where the emoji would be an empty box. */
-export function agentLabel(agent: { avatar_emoji: string; name: string }): string {
-  return canDraw(agent.avatar_emoji) ? `${agent.avatar_emoji} ${agent.name}` : agent.name;
-}

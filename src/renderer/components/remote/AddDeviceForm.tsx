@@ -1,5 +1,6 @@
 // Name a device and choose what it may do; the server answers with its token (and the panel its link).
 import { Button, Group, SegmentedControl, TextInput } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { DeviceScope } from '../../../shared/devices.ts';
 
@@ -33,7 +34,12 @@ export function AddDeviceForm(props: { busy: boolean; onAdd: (name: string, scop
             { value: 'write', label: 'Read & write' },
           ]}
         />
-        <Button type="submit" loading={props.busy} disabled={!name.trim()}>
+        <Button
+          type="submit"
+          loading={props.busy}
+          disabled={!name.trim()}
+          leftSection={<IconPlus size={16} aria-hidden />}
+        >
           Add
         </Button>
       </Group>

@@ -1,5 +1,6 @@
 // The devices given a token: scope, last use, and revoke (which also ends that device's live stream).
 import { Badge, Button, Table, Text } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
 import type { Device } from '../../../shared/devices.ts';
 import { RelativeTime } from '../RelativeTime.tsx';
 
@@ -46,6 +47,7 @@ export function DeviceList(props: { devices: Device[]; busy: boolean; onRevoke: 
                   variant="subtle"
                   disabled={props.busy}
                   aria-label={`Revoke ${device.name}`}
+                  leftSection={<IconTrash size={14} aria-hidden />}
                   onClick={() => props.onRevoke(device.id)}
                 >
                   Revoke

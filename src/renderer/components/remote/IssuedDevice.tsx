@@ -1,12 +1,18 @@
 // The link for a device just added: QR code, the link itself and a copy button; its token is shown once.
 import { Alert, Button, CopyButton, Group, Stack, Text, TextInput } from '@mantine/core';
+import { IconCheck, IconCopy, IconQrcode } from '@tabler/icons-react';
 import { QrImage } from './QrImage.tsx';
 import type { IssuedDevice as Issued } from './remote-controller.ts';
 
 export function IssuedDevice({ issued, onDone }: { issued: Issued; onDone: () => void }) {
   const { device, link } = issued;
   return (
-    <Alert color="teal" title={`Open this on “${device.name}”`} data-testid="issued-device">
+    <Alert
+      color="teal"
+      title={`Open this on “${device.name}”`}
+      icon={<IconQrcode size={18} aria-hidden />}
+      data-testid="issued-device"
+    >
       <Stack gap="xs">
         <Text size="sm">
           Scan the code or send the link. It holds the device’s token, shown only now: once you close this,
@@ -26,7 +32,13 @@ export function IssuedDevice({ issued, onDone }: { issued: Issued; onDone: () =>
               />
               <CopyButton value={link}>
                 {({ copied, copy }) => (
-                  <Button variant="light" onClick={copy}>
+                  <Button
+                    variant="light"
+                    onClick={copy}
+                    leftSection={
+                      copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />
+                    }
+                  >
                     {copied ? 'Copied' : 'Copy'}
                   </Button>
                 )}

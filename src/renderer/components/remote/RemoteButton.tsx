@@ -1,9 +1,13 @@
 // Header button that opens the "Other devices" panel; only the owner sees it (devices get 403 there).
-import { ActionIcon, Tooltip } from '@mantine/core';
+import { ActionIcon } from '@mantine/core';
 import { IconDevices } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useBoard, useController } from '../../app/context.tsx';
-import { RemotePanel } from './RemotePanel.tsx';
+import { Hint } from '../Hint.tsx';
+import { lazyPart, MountWhen } from '../lazy-part.tsx';
+
+/** The panel (and its QR code library) loads on first open. */
+const RemotePanel = lazyPart(() => import('./RemotePanel.tsx'), 'RemotePanel');
 
 export function RemoteButton() {
   const controller = useController();
@@ -12,12 +16,14 @@ export function RemoteButton() {
   if (!owner) return null;
   return (
     <>
-      <Tooltip label="Other devices">
+      <Hint label="Other devices" align="end">
         <ActionIcon variant="default" size="lg" aria-label="Other devices" onClick={() => setOpened(true)}>
           <IconDevices size={18} stroke={1.75} aria-hidden />
         </ActionIcon>
-      </Tooltip>
-      <RemotePanel remote={controller.remote} opened={opened} onClose={() => setOpened(false)} />
+      </Hint>
+      <MountWhen when={opened}>
+        <RemotePanel remote={controller.remote} opened={opened} onClose={() => setOpened(false)} />
+      </MountWhen>
     </>
   );
 }

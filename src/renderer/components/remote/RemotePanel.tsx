@@ -1,5 +1,6 @@
 // "Other devices": the LAN switch, the links other devices open, device tokens (add with QR, revoke).
-import { Alert, Code, Divider, Drawer, Loader, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Code, Divider, Drawer, Group, Loader, Stack, Switch, Text, Title } from '@mantine/core';
+import { IconAlertCircle, IconDevices } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { AddDeviceForm } from './AddDeviceForm.tsx';
@@ -27,11 +28,21 @@ export function RemotePanel(props: { remote: RemoteController; opened: boolean; 
       onClose={close}
       position="right"
       size="lg"
-      title={<Title order={4}>Other devices</Title>}
+      title={
+        <Group gap="xs" wrap="nowrap">
+          <IconDevices size={20} stroke={1.75} aria-hidden />
+          <Title order={4}>Other devices</Title>
+        </Group>
+      }
     >
       <Stack gap="md">
         {error && (
-          <Alert color="red" title="That did not work" data-testid="remote-error">
+          <Alert
+            color="red"
+            title="That did not work"
+            icon={<IconAlertCircle size={18} aria-hidden />}
+            data-testid="remote-error"
+          >
             {error}
           </Alert>
         )}

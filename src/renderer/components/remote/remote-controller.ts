@@ -1,7 +1,7 @@
 // The "Other devices" panel's state and actions: the LAN switch, device tokens, the link shown once.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Device, DeviceCreate } from '../../../shared/devices.ts';
-import { deviceLink, type RemoteStatus } from '../../../shared/remote.ts';
+import type { RemoteStatus } from '../../../shared/remote.ts';
 import type { Backend } from '../../backend/backend.ts';
 
 export interface IssuedDevice {
@@ -62,6 +62,8 @@ export function createRemoteController(backend: Backend): RemoteController {
       attempt(async () => {
         const { device, token } = await backend.invoke('devices.create', input);
         const base = store.getState().status?.urls[0];
+        // shared/remote.ts also holds zod schemas: kept out of the board's first chunk.
+        const { deviceLink } = await import('../../../shared/remote.ts');
         return { issued: { device, link: base ? deviceLink(base, token) : null }, devices: await devices() };
       }),
     revoke: (id) =>
