@@ -19,18 +19,20 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-export type ServerKind = 'bare' | 'mission-control';
+export type ServerKind = 'bare' | 'durable' | 'mission-control';
 
 const SCRIPTS: Record<ServerKind, string> = {
   bare: fileURLToPath(new URL('../servers/bare.ts', import.meta.url)),
+  durable: fileURLToPath(new URL('../servers/durable.ts', import.meta.url)),
   'mission-control': fileURLToPath(new URL('../servers/mission-control.ts', import.meta.url)),
 };
 
 /** Extra Node flags for every server child, e.g. `--cpu-prof` from `npm run bench -- --profile`. */
 export const childFlags: string[] = [];
 
-export function startServerChild(kind: ServerKind): Promise<ChildServer> {
-  const child = fork(SCRIPTS[kind], [], {
+/** Starts one of the bench servers, or `script` (another copy of one, as bench/ab.ts does). */
+export function startServerChild(kind: ServerKind, script = SCRIPTS[kind]): Promise<ChildServer> {
+  const child = fork(script, [], {
     execPath: process.execPath,
     execArgv: ['--expose-gc', '--disable-warning=ExperimentalWarning', ...childFlags],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

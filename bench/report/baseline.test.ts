@@ -54,4 +54,20 @@ describe('regression gate', () => {
     const partial = { ...run(0.3, 5000, 4), memory: undefined, coldStart: undefined };
     expect(compare(documented, partial).lines).toHaveLength(1);
   });
+
+  it('gates create task ÷ the bare durable writer when the run measured it', () => {
+    const withDurable = (durableRatio: number): Results => {
+      const r = run(0.3, 5000, 4);
+      return { ...r, throughput: r.throughput?.map((t) => ({ ...t, durableRps: 1, durableRatio })) };
+    };
+    const documentedDurable = gates(withDurable(1.2));
+    expect(documentedDurable['throughput.durableRatio.create task.16']).toMatchObject({
+      value: 1.2,
+      worse: 'lower',
+    });
+    expect(compare(documentedDurable, withDurable(0.5)).failed).toEqual([]);
+    expect(compare(documentedDurable, withDurable(0.3)).failed).toEqual([
+      'throughput.durableRatio.create task.16',
+    ]);
+  });
 });

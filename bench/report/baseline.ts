@@ -31,6 +31,12 @@ export function gates(r: Results): Baseline {
       worse: 'lower',
       what: `${row.op} req/s at 16 connections ÷ bare echo`,
     };
+    if (row.op === 'create task' && row.durableRatio !== undefined)
+      out['throughput.durableRatio.create task.16'] = {
+        value: row.durableRatio,
+        worse: 'lower',
+        what: 'create task req/s at 16 connections ÷ bare durable writer',
+      };
   }
   const first = r.store?.[0];
   if (first)

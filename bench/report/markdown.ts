@@ -5,6 +5,7 @@ import { kb, ms, pct, table } from './format.ts';
 import type { Results } from './results.ts';
 import { barChart } from './svg.ts';
 import { targets } from './targets.ts';
+import { throughputSection } from './throughput-section.ts';
 
 export function charts(r: Results): Record<string, string> {
   const out: Record<string, string> = {};
@@ -26,11 +27,12 @@ export function charts(r: Results): Record<string, string> {
     const ops = [...new Set(r.throughput.map((t) => t.op))];
     const at = (op: string, c: number) => r.throughput?.find((t) => t.op === op && t.concurrency === c);
     out['throughput.svg'] = barChart({
-      title: 'Write throughput vs bare node:http JSON echo',
+      title: 'Write throughput vs bare node:http JSON echo and bare durable writer',
       unit: 'requests/s',
       groups: conc.map((c) => `${c} connection${c > 1 ? 's' : ''}`),
       series: [
         { name: 'bare echo (ceiling)', values: conc.map((c) => at(ops[0] as string, c)?.ceilingRps ?? 0) },
+        { name: 'bare durable writer', values: conc.map((c) => at(ops[0] as string, c)?.durableRps ?? 0) },
         ...ops.map((op) => ({ name: op, values: conc.map((c) => at(op, c)?.rps ?? 0) })),
       ],
     });
@@ -115,30 +117,7 @@ export function markdown(r: Results, analysisFile: string): string {
     );
     parts.push('', '![fan-out](bench/fanout.svg)', '');
   }
-  if (r.throughput) {
-    parts.push(
-      '## 2. Write throughput',
-      '',
-      'Closed loop: each connection sends its next request when the previous answer arrives. The ceiling is a',
-      'bare node:http server that parses the JSON body and answers 201, measured right before and after (mean).',
-      '',
-    );
-    parts.push(
-      table(
-        ['operation', 'connections', 'req/s', 'ceiling req/s', '% of ceiling', 'p50', 'p99'],
-        r.throughput.map((t) => [
-          t.op,
-          t.concurrency,
-          t.rps,
-          t.ceilingRps,
-          pct(t.ratio),
-          ms(t.p50Ms),
-          ms(t.p99Ms),
-        ]),
-      ),
-    );
-    parts.push('', '![throughput](bench/throughput.svg)', '');
-  }
+  if (r.throughput) parts.push(throughputSection(r.throughput), '');
   if (r.store) {
     const store = r.store;
     const ops = Object.keys(store[0]?.ops ?? {});
@@ -243,6 +222,8 @@ export function markdown(r: Results, analysisFile: string): string {
     'npm run bench -- --profile    # also writes .cpuprofile files of the servers to $TMPDIR/mc-bench-profiles',
     'npm run bench -- --only fanout,throughput # some suites only; results in $TMPDIR, docs left alone',
     'npm run bench -- --report-only # re-render this file from docs/bench/results.json',
+    'node bench/ab.ts before=<copy>/bench/servers/mission-control.ts after=bench/servers/mission-control.ts',
+    '                              # create task at 16 connections across copies of the tree, both ceilings',
     '```',
     '',
   );

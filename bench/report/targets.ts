@@ -20,6 +20,13 @@ export function targets(r: Results): string {
       verdict(f1000.ratio.p99 <= 2),
     ]);
   }
+  const f50 = r.fanout?.find((f) => f.clients === 50);
+  if (f50)
+    rows.push([
+      'Fan-out p50 at 50 clients ≤ 1.5× bare (issue 18)',
+      `${f50.ratio.p50}× (${f50.missionControl.p50} ms, bare ${f50.bare.p50} ms)`,
+      verdict(f50.ratio.p50 <= 1.5),
+    ]);
   if (r.throughput?.length) {
     const sorted = [...r.throughput].sort((a, b) => a.ratio - b.ratio);
     const worst = sorted[0] as ThroughputRow;
@@ -29,6 +36,20 @@ export function targets(r: Results): string {
       `${pct(worst.ratio)} (${worst.op} @${worst.concurrency}) … ${pct(best.ratio)} (${best.op} @${best.concurrency})`,
       verdict(worst.ratio >= 0.5),
     ]);
+    const create = r.throughput.find((t) => t.op === 'create task' && t.concurrency === 16);
+    if (create?.durableRatio !== undefined) {
+      const figure = `${create.rps}/s: ${pct(create.durableRatio)} of the durable writer (${create.durableRps}/s), ${pct(create.ratio)} of the echo (${create.ceilingRps}/s)`;
+      rows.push([
+        'Create task @16 ≥ 100 % of the bare durable writer (issue 18)',
+        figure,
+        verdict(create.durableRatio >= 1),
+      ]);
+      rows.push([
+        'Create task @16 ≥ 35 % of the bare echo (issue 18)',
+        figure,
+        verdict(create.ratio >= 0.35),
+      ]);
+    }
   }
   if (r.store && r.store.length > 1) {
     const first = r.store[0] as StoreLevel;
