@@ -98,7 +98,7 @@ export function createCore(options: CoreOptions) {
   const unsubscribeCore = bus.subscribe((event) => {
     work.notice(event);
     inbox.notice(event);
-    sweeper.notice();
+    sweeper.notice(event.type);
     if (++writesSincePrune < pruneEvery) return;
     writesSincePrune = 0;
     pruneEvents();

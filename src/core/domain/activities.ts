@@ -16,9 +16,9 @@ export function createActivities(tx: Transactions, agents: Agents, assertTask: (
   const desc = db.prepare<[string, number], ActivityRow>(
     'SELECT * FROM task_activities WHERE task_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
   );
-  const insert = db.prepare(`INSERT INTO task_activities
-    (id, task_id, agent_id, activity_type, message, metadata, created_at)
-    VALUES (@id, @task_id, @agent_id, @activity_type, @message, @metadata, @created_at)`);
+  // Positional parameters: cheaper to bind than named ones read from an object (see tasks.ts).
+  const insert = db.prepare<Array<string | null>>(`INSERT INTO task_activities
+    (id, task_id, agent_id, activity_type, message, metadata, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
 
   /** Inserts and emits within the caller's write; used by other domain functions too. */
   function append(taskId: string, data: ReturnType<typeof ActivityCreate.parse>, at: string): Activity {
@@ -31,7 +31,8 @@ export function createActivities(tx: Transactions, agents: Agents, assertTask: (
       metadata: data.metadata ?? null,
       created_at: at,
     };
-    insert.run({ ...activity, metadata: toJson(activity.metadata) });
+    const { id, agent_id, activity_type, message, metadata } = activity;
+    insert.run(id, taskId, agent_id, activity_type, message, toJson(metadata), at);
     tx.emit('activity_logged', activity, at);
     return activity;
   }

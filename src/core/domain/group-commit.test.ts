@@ -53,6 +53,24 @@ describe('group commit', () => {
     expect(t.core.events.after(0, 10).map((e) => e.id)).toEqual([1, 2]);
   });
 
+  it('rolls back a write that fails after writing rows, first in its group or not', async () => {
+    // An unknown dependency is found after the task row is inserted: the first write of a turn has
+    // no savepoint (the whole transaction is rolled back), a later one rolls back to its savepoint.
+    const broken = (title: string) => () =>
+      t.core.tx.grouped(() => t.core.tasks.create({ title, depends_on: ['no-such-task'] }));
+    expect(broken('first')).toThrow(/depends_on/);
+    const b = t.core.tx.grouped(() => t.core.tasks.create({ title: 'b' }));
+    expect(broken('middle')).toThrow(/depends_on/);
+    const c = t.core.tx.grouped(() => t.core.tasks.create({ title: 'c' }));
+    await Promise.all([b, c]);
+    expect(committedTitles()).toEqual(['b', 'c']);
+    expect(published.map((e) => [e.id, e.type])).toEqual([
+      [1, 'task_created'],
+      [2, 'task_created'],
+    ]);
+    expect(t.core.events.after(0, 10).map((e) => e.id)).toEqual([1, 2]);
+  });
+
   it('commits and publishes an open group before any read of the log or a consistent read', async () => {
     const a = t.core.tx.grouped(() => t.core.tasks.create({ title: 'a' }));
     // A stream attaching now reads bounds(): it must not start after an unpublished event.

@@ -25,10 +25,12 @@ export function createTasks(
       AND (@assigned IS NULL OR t.assigned_agent_id = @assigned)
       AND (@q IS NULL OR t.title LIKE @q ESCAPE '\\' OR t.description LIKE @q ESCAPE '\\')
     ORDER BY t.created_at DESC, t.rowid DESC LIMIT @limit OFFSET @offset`);
-  const insert = db.prepare(`INSERT INTO tasks (id, title, description, status, priority, assigned_agent_id,
-    created_by_agent_id, due_date, version, created_at, updated_at, status_changed_at)
-    VALUES (@id, @title, @description, @status, @priority, @assigned_agent_id, @created_by_agent_id,
-    @due_date, @version, @created_at, @updated_at, @created_at)`);
+  // Positional parameters: binding a dozen named ones from an object costs a property lookup each
+  // through the native API (~1.4 µs of a ~12 µs insert, bench/report/analysis.md).
+  const insert = db.prepare<Array<string | null>>(
+    `INSERT INTO tasks (id, title, description, status, priority, assigned_agent_id, created_by_agent_id,
+    due_date, version, created_at, updated_at, status_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+  );
   // status_changed_at moves only with the status (the attention list's `since`); a task leaving the
   // inbox or assigned by hand no longer counts as "handed back by expiry" (SET reads the old row).
   const update = db.prepare(`UPDATE tasks SET title = @title, description = @description, status = @status,
@@ -108,7 +110,19 @@ export function createTasks(
           depends_on: [],
           blocked: false,
         };
-        insert.run(created);
+        insert.run(
+          id,
+          created.title,
+          created.description,
+          created.status,
+          created.priority,
+          created.assigned_agent_id,
+          created.created_by_agent_id,
+          created.due_date,
+          now,
+          now,
+          now,
+        );
         if (data.created_by_agent_id) agents.seen(data.created_by_agent_id, now);
         // Only dependencies need a read back (is any of them not done?); a plain create writes once.
         if (data.depends_on?.length) dependencies.set(id, data.depends_on);

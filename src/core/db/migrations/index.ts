@@ -6,6 +6,7 @@ import { settings } from './004-settings.ts';
 import { tasksCreatedIndex } from './005-tasks-created-index.ts';
 import { workLoop } from './006-work-loop.ts';
 import { conversation } from './007-conversation.ts';
+import { taskIndexes } from './008-task-indexes.ts';
 import type { Migration } from './types.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   tasksCreatedIndex,
   workLoop,
   conversation,
+  taskIndexes,
 ];
