@@ -10,6 +10,7 @@ import type {
 } from '../shared/entities.ts';
 import type { StreamEvent } from '../shared/events.ts';
 import { exhaustive } from '../shared/exhaustive.ts';
+import { formatUsd } from '../shared/money.ts';
 
 const pad = (text: string, width: number) =>
   text.length >= width ? text : text + ' '.repeat(width - text.length);
@@ -115,6 +116,12 @@ export function eventLine(event: StreamEvent): string {
       return `${head} ${event.payload.decision} → ${event.payload.task.title} (${event.payload.task.status})`;
     case 'attention_dismissed':
       return `${head} ${event.payload.key}`;
+    case 'webhook_health_changed':
+      return `${head} ${event.payload.webhook_id} ${event.payload.state} (${event.payload.failures} failures in a row)`;
+    case 'usage_recorded':
+      return `${head} ${event.payload.model} ${event.payload.input_tokens}+${event.payload.output_tokens} tokens ${formatUsd(event.payload.cost_usd)}`;
+    case 'budget_exceeded':
+      return `${head} ${event.payload.task.title}: ${formatUsd(event.payload.cost_usd)} of ${formatUsd(event.payload.budget_usd)}`;
     default:
       exhaustive(event);
       return head;

@@ -9,8 +9,12 @@ import { conversationCommands } from './commands/conversation.ts';
 import { eventsCommand } from './commands/events.ts';
 import { inboxCommand } from './commands/inbox.ts';
 import { backupCommand, LocalError, runServe, tokenCommand } from './commands/local.ts';
+import { logsCommand } from './commands/logs.ts';
 import { runCommand } from './commands/run.ts';
+import { searchCommand } from './commands/search.ts';
 import { taskCommands } from './commands/tasks.ts';
+import { usageCommands } from './commands/usage.ts';
+import { webhookCommands } from './commands/webhooks.ts';
 import { workCommands } from './commands/work.ts';
 import { createOutput } from './output.ts';
 
@@ -19,15 +23,19 @@ const COMMANDS: CliCommand[] = [
   ...workCommands,
   claimCommand,
   runCommand,
+  logsCommand,
   inboxCommand,
   ...conversationCommands,
+  searchCommand,
   eventsCommand,
+  ...webhookCommands,
+  ...usageCommands,
   tokenCommand,
   backupCommand,
 ];
 
 const SERVE_USAGE =
-  'serve [--port 4000] [--host 127.0.0.1] [--data-dir DIR] [--allow-host NAME]... [--ping-ms MS] [--max-streams N]';
+  'serve [--port 4000] [--host 127.0.0.1] [--data-dir DIR] [--allow-host NAME]... [--ping-ms MS] [--max-streams N] [--max-log-mb MB]';
 
 const HELP = `Usage: mission-control <command> [options]
 

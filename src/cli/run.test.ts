@@ -183,6 +183,23 @@ describe('mission-control run', () => {
     expect(b.stderr).toMatch(/lease lost on/);
   });
 
+  it('stops the command within one renewal period when the task’s cost reaches its budget', async () => {
+    const task = srv.core.tasks.create({ title: 'Capped', budget_usd: 0.5 });
+    const b = run(['--once', '--wait', '0', '--lease', '10'], FOREVER, { MC_RUN_BEAT_MS: '300' });
+    await b.until((x) => x.stdout.includes('started'));
+    const pid = pidOf(b);
+    const reached = Date.now();
+    srv.core.usage.report(
+      { task_id: task.id },
+      { model: 'm', input_tokens: 1, output_tokens: 1, cost_usd: 0.5 },
+    );
+    expect(await b.exited).toBe(1);
+    expect(Date.now() - reached).toBeLessThan(300 + 1500);
+    expect(alive(pid)).toBe(false);
+    expect(sessionsOf(task)).toEqual([expect.objectContaining({ status: 'failed' })]);
+    expect(b.stderr).toMatch(/over its budget/);
+  });
+
   it('on SIGTERM kills a command that ignores SIGTERM after the grace period', async () => {
     const task = srv.core.tasks.create({ title: 'Stubborn' });
     const stubborn = `process.on('SIGTERM', () => {}); ${FOREVER}`;

@@ -9,18 +9,24 @@ import { createComments } from './domain/comments.ts';
 import { createDeliverables } from './domain/deliverables.ts';
 import { createDependencies } from './domain/dependencies.ts';
 import { createDevices } from './domain/devices.ts';
+import { createDonePages, DONE_WINDOW } from './domain/done-pages.ts';
 import { createIdempotency } from './domain/idempotency.ts';
 import { createInbox } from './domain/inbox.ts';
 import { createLeases } from './domain/leases.ts';
+import { createLogs, type LogOptions } from './domain/logs.ts';
+import { createPreviews } from './domain/preview.ts';
 import { createReview } from './domain/review.ts';
+import { createSearch } from './domain/search.ts';
 import { createSessions } from './domain/sessions.ts';
 import { createTasks } from './domain/tasks.ts';
 import { type Clock, Transactions } from './domain/transactions.ts';
+import { createUsage } from './domain/usage.ts';
 import { createWork } from './domain/work.ts';
 import { EventBus } from './events/bus.ts';
 import { createHandlers, createRunner } from './operations.ts';
 import { createRemote } from './remote/remote.ts';
 import { createSweeper, type Timers } from './sweeper.ts';
+import { createWebhooks, type WebhooksOptions } from './webhooks/webhooks.ts';
 
 export interface CoreOptions {
   /** Folder for the database (and, for serve, the token). */
@@ -32,6 +38,10 @@ export interface CoreOptions {
   sweep?: boolean;
   /** The sweeper's timers (tests pass fakes). */
   timers?: Timers;
+  /** Session log retention: lines per session, total size (`serve --max-log-mb`). */
+  logs?: LogOptions;
+  /** Webhook delivery: attempt timeout, jitter (tests shorten and pin them). */
+  webhooks?: WebhooksOptions;
 }
 
 const DEFAULT_RETAINED_EVENTS = 100_000;
@@ -54,18 +64,33 @@ export function createCore(options: CoreOptions) {
   const review = createReview(tx, tasks, comments, activities);
   const inbox = createInbox(tx.log, agents);
   const attention = createAttention(tx);
-  const sweeper = createSweeper({ tx, agents, leases, sessions }, options.timers);
+  const webhooks = createWebhooks(tx, agents, options.webhooks);
+  const sweeper = createSweeper({ tx, agents, leases, sessions, webhooks: webhooks.engine }, options.timers);
+  webhooks.engine.onRetryScheduled = () => sweeper.recheck();
   const idempotency = createIdempotency(tx);
   const devices = createDevices(tx);
   const remote = createRemote(tx);
-  /** Everything a board needs, read in one transaction so it matches `last_event_id` exactly. */
+  const usage = createUsage(tx, agents, tasks, sessions);
+  const logs = createLogs(tx, options.logs);
+  const search = createSearch(tx);
+  const previews = createPreviews(tx);
+  const donePages = createDonePages(tx);
+  /**
+   * Everything a board needs, read in one transaction so it matches `last_event_id` exactly: every
+   * task not done and the newest done ones; the Done column asks for older ones (`done_next`).
+   */
   const snapshot = (): Snapshot =>
-    tx.read(() => ({
-      last_event_id: tx.log.bounds().latest,
-      tasks: tasks.list(),
-      agents: agents.list(),
-      sessions: sessions.list(),
-    }));
+    tx.read(() => {
+      const done = donePages.page(undefined, DONE_WINDOW);
+      return {
+        last_event_id: tx.log.bounds().latest,
+        tasks: [...donePages.open(), ...done.tasks],
+        done_total: donePages.total(),
+        done_next: done.next,
+        agents: agents.list(),
+        sessions: sessions.list(),
+      };
+    });
   /** The domain services: what the operation handlers work with, and what the core exposes. */
   const services = {
     tasks,
@@ -83,10 +108,23 @@ export function createCore(options: CoreOptions) {
     devices,
     /** "Allow other devices on my network"; a started server attaches its listeners to it. */
     remote,
+    /** Usage reports, their sums, model prices, task budgets. */
+    usage,
     snapshot,
+    /** Session logs: lines by seq, live listeners, retention. */
+    logs,
+    /** Full-text search over tasks, activities, deliverables, comments and logs. */
+    search,
+    /** File deliverables read from the owner's disk. */
+    previews,
+    /** The Done column's older pages, after the snapshot's window. */
+    donePages,
+    /** Outbound webhooks and their delivery engine; a started server tells it its address. */
+    webhooks,
   };
   const handlers = createHandlers(services);
   if (options.sweep !== false) sweeper.start();
+  webhooks.engine.start();
 
   const pruneEvents = () => tx.log.prune(retainEvents);
   pruneEvents();
@@ -99,6 +137,7 @@ export function createCore(options: CoreOptions) {
     work.notice(event);
     inbox.notice(event);
     sweeper.notice(event.type);
+    webhooks.engine.notice(event);
     if (++writesSincePrune < pruneEvery) return;
     writesSincePrune = 0;
     pruneEvents();
@@ -126,6 +165,7 @@ export function createCore(options: CoreOptions) {
       sweeper.stop();
       work.close(); // waiting claims answer "nothing" rather than hang
       inbox.close();
+      webhooks.close(); // attempts in flight are aborted, not recorded
       tx.flush(); // a group commit still waiting for its turn
       unsubscribeCore();
       db.pragma('wal_checkpoint(TRUNCATE)');

@@ -17,6 +17,9 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   dependency_cycle: 409,
   session_ended: 409,
   not_in_review: 409,
+  over_budget: 409,
+  bad_query: 400,
+  too_large: 413,
 };
 
 /** Raised by guards and transports for answers that are not domain outcomes (401, 403, 429 …). */

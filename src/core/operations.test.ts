@@ -14,6 +14,7 @@ const FIXED_ROUTES = [
   'GET /api/health', // liveness, no token
   'GET /api/openapi.json', // this document
   'GET /api/events/stream', // Server-Sent Events
+  'GET /api/openclaw/sessions/:id/logs/stream', // a session's log, Server-Sent Events
   'POST /api/auth/session', // token → cookie
   'GET /api/auth/session',
   'DELETE /api/auth/session',

@@ -13,13 +13,19 @@ import type { Attention } from './domain/attention.ts';
 import type { Comments } from './domain/comments.ts';
 import type { Deliverables } from './domain/deliverables.ts';
 import type { Devices } from './domain/devices.ts';
+import type { DonePages } from './domain/done-pages.ts';
 import type { Inbox } from './domain/inbox.ts';
 import type { Leases } from './domain/leases.ts';
+import type { Logs } from './domain/logs.ts';
+import type { Previews } from './domain/preview.ts';
 import type { Review } from './domain/review.ts';
+import type { Search } from './domain/search.ts';
 import type { Sessions } from './domain/sessions.ts';
 import type { Tasks } from './domain/tasks.ts';
+import type { Usage } from './domain/usage.ts';
 import type { Work } from './domain/work.ts';
 import type { Remote } from './remote/remote.ts';
+import type { Webhooks } from './webhooks/webhooks.ts';
 
 /** What the handlers work with: the domain services of one core. */
 export interface Services {
@@ -36,7 +42,13 @@ export interface Services {
   attention: Attention;
   devices: Devices;
   remote: Remote;
+  webhooks: Webhooks;
+  usage: Usage;
   snapshot(): Snapshot;
+  logs: Logs;
+  search: Search;
+  previews: Previews;
+  donePages: DonePages;
 }
 
 /** What a transport tells a handler besides the input. */
@@ -67,6 +79,8 @@ export function createHandlers(s: Services): Handlers {
     'activities.create': ({ task_id, activity }) => s.activities.create(task_id, activity),
     'deliverables.list': ({ task_id }) => s.deliverables.list(task_id),
     'deliverables.create': ({ task_id, deliverable }) => s.deliverables.create(task_id, deliverable),
+    'deliverables.preview': ({ id }) => s.previews.preview(id),
+    search: (query) => s.search.search(query),
     'sessions.ofTask': ({ task_id }) => {
       s.tasks.assertExists(task_id);
       return s.sessions.list({ task_id });
@@ -81,7 +95,15 @@ export function createHandlers(s: Services): Handlers {
     'agents.inbox': ({ id, after, wait_s }, { signal }) => s.inbox.read(id, after, wait_s, signal),
     'attention.list': () => ({ items: s.attention.list() }),
     'attention.dismiss': ({ key }) => s.attention.dismiss(key),
+    'usage.reportTask': (input) =>
+      s.usage.report({ task_id: input.task_id, session_id: input.session_id }, input),
+    'usage.reportSession': (input) => s.usage.report({ session_id: input.session_id }, input),
+    'usage.ofTask': ({ task_id }) => s.usage.ofTask(task_id),
+    'usage.summary': (query) => s.usage.summary(query),
+    'prices.get': () => s.usage.prices(),
+    'prices.set': ({ prices }) => s.usage.setPrices(prices),
     snapshot: () => s.snapshot(),
+    'snapshot.done': ({ before, limit }) => s.donePages.page(before, limit),
     'agents.list': () => s.agents.list(),
     'agents.get': ({ id }) => s.agents.get(id),
     'agents.create': (input) => s.agents.create(input),
@@ -92,11 +114,20 @@ export function createHandlers(s: Services): Handlers {
     'sessions.get': ({ id }) => s.sessions.get(id),
     'sessions.update': ({ id, changes }) => s.sessions.update(id, changes),
     'sessions.heartbeat': ({ id }) => s.sessions.heartbeat(id),
+    'logs.append': ({ id, lines }) => s.logs.append(id, lines),
+    'logs.list': ({ id, after_seq, limit }) => s.logs.list(id, after_seq, limit),
     'remote.status': () => s.remote.status(),
     'remote.set': ({ enabled }) => s.remote.setEnabled(enabled),
     'devices.list': () => s.devices.list(),
     'devices.create': (input) => s.devices.create(input),
     'devices.revoke': ({ id }) => ({ id: s.devices.revoke(id).id }),
+    'webhooks.list': () => s.webhooks.list(),
+    'webhooks.create': (input) => s.webhooks.create(input),
+    'webhooks.get': ({ id }) => s.webhooks.get(id),
+    'webhooks.update': ({ id, changes }) => s.webhooks.update(id, changes),
+    'webhooks.delete': ({ id }) => s.webhooks.remove(id),
+    'webhooks.deliveries': ({ id, ...query }, { signal }) => s.webhooks.deliveries(id, query, signal),
+    'webhooks.test': ({ id }) => s.webhooks.test(id),
   };
 }
 

@@ -68,6 +68,14 @@ describe('headless serve', () => {
     expect(() => parseServeArgs(['--bogus'], {})).toThrow();
   });
 
+  it('takes the total size of session logs from --max-log-mb or MISSION_CONTROL_MAX_LOG_MB', () => {
+    expect(parseServeArgs([], {}).maxLogMb).toBeUndefined();
+    expect(parseServeArgs(['--max-log-mb', '50'], {}).maxLogMb).toBe(50);
+    expect(parseServeArgs([], { MISSION_CONTROL_MAX_LOG_MB: '2048' }).maxLogMb).toBe(2048);
+    for (const bad of ['0', '-5', 'lots'])
+      expect(() => parseServeArgs(['--max-log-mb', bad], {})).toThrow(/--max-log-mb/);
+  });
+
   it('takes the owner token stream cap from --max-streams or MISSION_CONTROL_MAX_STREAMS', () => {
     expect(parseServeArgs([], {}).maxStreams).toBeUndefined();
     expect(parseServeArgs(['--max-streams', '5000'], {}).maxStreams).toBe(5000);

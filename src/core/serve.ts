@@ -21,13 +21,16 @@ export interface ServeConfig {
   maxStreams?: number | undefined;
   /** Addresses "allow other devices" listens on (default: every LAN address). */
   lanAddresses?: string[] | undefined;
+  /** The total size of session logs in MB (default 500; `--max-log-mb`). */
+  maxLogMb?: number | undefined;
 }
 
 const USAGE = `Usage: npm run serve -- [--port 4000] [--host 127.0.0.1] [--data-dir ./.mission-control]
                         [--allow-host NAME]... [--ping-ms 30000] [--lan-address ADDR]...
-                        [--max-streams 1000]
+                        [--max-streams 1000] [--max-log-mb 500]
 Environment: MISSION_CONTROL_PORT, MISSION_CONTROL_HOST, MISSION_CONTROL_DATA_DIR, MISSION_CONTROL_TOKEN,
-             MISSION_CONTROL_LAN_ADDRESSES (comma-separated), MISSION_CONTROL_MAX_STREAMS`;
+             MISSION_CONTROL_LAN_ADDRESSES (comma-separated), MISSION_CONTROL_MAX_STREAMS,
+             MISSION_CONTROL_MAX_LOG_MB`;
 
 export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeConfig {
   const { values } = parseArgs({
@@ -40,6 +43,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       'ping-ms': { type: 'string' },
       'lan-address': { type: 'string', multiple: true },
       'max-streams': { type: 'string' },
+      'max-log-mb': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -55,6 +59,10 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   const maxStreams = streamsText === undefined ? undefined : Number(streamsText);
   if (maxStreams !== undefined && !(Number.isInteger(maxStreams) && maxStreams >= 1))
     throw new UsageError(`--max-streams must be a whole number ≥ 1, not ${streamsText}`);
+  const logText = values['max-log-mb'] ?? env.MISSION_CONTROL_MAX_LOG_MB;
+  const maxLogMb = logText === undefined ? undefined : Number(logText);
+  if (maxLogMb !== undefined && !(maxLogMb >= 1))
+    throw new UsageError(`--max-log-mb must be a number ≥ 1, not ${logText}`);
   return {
     host: values.host ?? env.MISSION_CONTROL_HOST ?? '127.0.0.1',
     port,
@@ -63,6 +71,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     allowHosts: values['allow-host'] ?? [],
     pingMs,
     maxStreams,
+    maxLogMb,
     lanAddresses: values['lan-address'] ?? env.MISSION_CONTROL_LAN_ADDRESSES?.split(',').filter(Boolean),
   };
 }
@@ -89,11 +98,16 @@ export function sseOptions({
   };
 }
 
+const MB = 1024 * 1024;
+
 /** The built web UI; found from the sources and from the bundle in out/serve alike. */
 export const WEB_ROOT = join(projectRoot(), 'out', 'web');
 
 export async function serve(config: ServeConfig, log: (line: string) => void = console.log) {
-  const core = createCore({ dataDir: config.dataDir });
+  const core = createCore({
+    dataDir: config.dataDir,
+    ...(config.maxLogMb === undefined ? {} : { logs: { maxTotalBytes: Math.round(config.maxLogMb * MB) } }),
+  });
   const { token, origin } = loadOrCreateToken(config.dataDir);
   const loopback = isLoopbackHost(config.host);
   const wildcard = isWildcardHost(config.host);

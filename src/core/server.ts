@@ -42,6 +42,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const host = options.host.includes(':') ? `[${options.host}]` : options.host;
     const lan = createLanSwitch(app, bound);
     app.remote.attach({ lan, host: options.host, port: bound, addresses: options.lanAddresses });
+    // A webhook pointing at this server would feed its own log back to itself: refused (422).
+    options.core.webhooks.serving({ host: options.host, port: bound });
     return {
       ...app,
       port: bound,

@@ -8,6 +8,12 @@ import { EXPIRE_BATCH, type Leases } from './domain/leases.ts';
 import type { Sessions } from './domain/sessions.ts';
 import type { Transactions } from './domain/transactions.ts';
 
+/** Webhook retries: the delivery engine's due moment, and what to do when it comes. */
+export interface DueWebhooks {
+  nextDue(): number | null;
+  due(now: string): void;
+}
+
 /** Wake at least this often, so a wall-clock jump (a laptop waking up) is noticed soon. */
 export const MAX_SLEEP_MS = 60_000;
 
@@ -50,7 +56,7 @@ export interface SweepResult {
 }
 
 export function createSweeper(
-  parts: { tx: Transactions; agents: Agents; leases: Leases; sessions: Sessions },
+  parts: { tx: Transactions; agents: Agents; leases: Leases; sessions: Sessions; webhooks?: DueWebhooks },
   timers: Timers = realTimers,
 ) {
   const { tx, agents, leases, sessions } = parts;
@@ -63,9 +69,12 @@ export function createSweeper(
   let due: number | null = null;
 
   const nextDue = (): number | null => {
-    const all = [leases.nextExpiry(), sessions.nextStale(), agents.nextDecay()].filter(
-      (v): v is number => v !== null,
-    );
+    const all = [
+      leases.nextExpiry(),
+      sessions.nextStale(),
+      agents.nextDecay(),
+      parts.webhooks?.nextDue() ?? null,
+    ].filter((v): v is number => v !== null);
     return all.length ? Math.min(...all) : null;
   };
 
@@ -93,6 +102,8 @@ export function createSweeper(
       staleSessions: sessions.markStale(now),
       presenceChanges: agents.decayPresence(now),
     };
+    // Retries are sent by the engine, after this turn: a sweep never waits on the network.
+    parts.webhooks?.due(now);
     schedule(result.expiredLeases >= EXPIRE_BATCH);
     return result;
   }
@@ -104,6 +115,14 @@ export function createSweeper(
     notice(type: EventType): void {
       if (!running) return;
       if (!NEVER_SOONER.has(type)) reread = true;
+      if (dirty) return;
+      dirty = true;
+      setImmediate(() => schedule(false, reread));
+    },
+    /** Something outside the event log (a webhook retry) moved a due moment: read them again. */
+    recheck(): void {
+      if (!running) return;
+      reread = true;
       if (dirty) return;
       dirty = true;
       setImmediate(() => schedule(false, reread));

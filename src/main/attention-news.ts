@@ -9,6 +9,8 @@ export const ATTENTION_TITLES: Record<AttentionKind, string> = {
   failed_session: 'Sub-agent failed',
   lease_expired: 'Lease expired',
   stuck: 'Task stuck',
+  over_budget: 'Over budget',
+  webhook_failing: 'Webhook failing',
 };
 
 /**

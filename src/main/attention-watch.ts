@@ -21,6 +21,8 @@ export function mayChangeAttention(event: DomainEvent): boolean {
     case 'session_updated':
     case 'agent_completed':
     case 'attention_dismissed':
+    case 'budget_exceeded':
+    case 'webhook_health_changed':
       return true;
     case 'agent_deleted': {
       // Items name the agent: they change when the delete cleared it from a task or a session.
@@ -35,6 +37,7 @@ export function mayChangeAttention(event: DomainEvent): boolean {
     case 'device_revoked':
     case 'comment_added':
     case 'review_decided': // always comes with the task_updated that moves the task
+    case 'usage_recorded': // a report that reaches the budget comes with budget_exceeded
       return false;
     default:
       exhaustive(event);

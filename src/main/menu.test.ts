@@ -47,6 +47,8 @@ describe('application menu: notification switches', () => {
       ['Failed Sub-agents', 'checkbox', true],
       ['Expired Leases', 'checkbox', true],
       ['Stuck Tasks', 'checkbox', true],
+      ['Tasks over Budget', 'checkbox', true],
+      ['Failing Webhooks', 'checkbox', true],
     ]);
   });
 

@@ -19,6 +19,8 @@ export const ATTENTION_SWITCH_LABELS: Record<AttentionKind, string> = {
   failed_session: 'Failed Sub-agents',
   lease_expired: 'Expired Leases',
   stuck: 'Stuck Tasks',
+  over_budget: 'Tasks over Budget',
+  webhook_failing: 'Failing Webhooks',
 };
 export const NOTIFY_ABOUT = 'Notify Me About';
 

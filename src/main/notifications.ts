@@ -49,6 +49,9 @@ export function noticeFor(event: DomainEvent): Notice | null {
     case 'comment_added':
     case 'review_decided':
     case 'attention_dismissed':
+    case 'usage_recorded':
+    case 'budget_exceeded': // announced as its attention item (over_budget), one thing one notification
+    case 'webhook_health_changed': // likewise (webhook_failing)
       return null;
     default:
       exhaustive(event);

@@ -10,7 +10,15 @@ beforeEach(() => {
 });
 afterEach(() => dir.cleanup());
 
-const allOn = { review: true, stale_session: true, failed_session: true, lease_expired: true, stuck: true };
+const allOn = {
+  review: true,
+  stale_session: true,
+  failed_session: true,
+  lease_expired: true,
+  stuck: true,
+  over_budget: true,
+  webhook_failing: true,
+};
 
 describe('desktop settings', () => {
   it('defaults to notifications on and persists a change as JSON', () => {

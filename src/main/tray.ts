@@ -48,6 +48,9 @@ export function mayChangeCount(event: DomainEvent): boolean {
     case 'comment_added':
     case 'review_decided':
     case 'attention_dismissed':
+    case 'usage_recorded':
+    case 'budget_exceeded':
+    case 'webhook_health_changed':
       return false;
     default:
       exhaustive(event);

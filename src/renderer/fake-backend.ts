@@ -7,7 +7,14 @@ import type { Backend, ConnectionState } from './backend/backend.ts';
 type Handler = (input: unknown) => unknown;
 
 export class FakeBackend implements Backend {
-  snapshot: Snapshot = { last_event_id: 0, tasks: [], agents: [], sessions: [] };
+  snapshot: Snapshot = {
+    last_event_id: 0,
+    tasks: [],
+    done_total: 0,
+    done_next: null,
+    agents: [],
+    sessions: [],
+  };
   handlers: Partial<Record<OperationName, Handler>> = {};
   calls: { command: OperationName; input: unknown }[] = [];
   subscriptions: number[] = [];

@@ -20,6 +20,9 @@ export const aTask = (over: Partial<Task> = {}): Task => ({
   claim_count: 0,
   depends_on: [],
   blocked: false,
+  usage: { input_tokens: 0, output_tokens: 0, cost_usd: null },
+  budget_usd: null,
+  over_budget: false,
   ...over,
 });
 

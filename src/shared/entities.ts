@@ -40,6 +40,16 @@ export const Lease = z.object({
   lease_s: z.number().int(),
 });
 
+/**
+ * A task's usage: its own reports and its sessions' (cost_usd sums the known costs; null: none known).
+ * Plain numbers (whole token counts): every tool that answers a task repeats this schema to agents.
+ */
+export const TaskUsage = z.object({
+  input_tokens: z.number(),
+  output_tokens: z.number(),
+  cost_usd: z.number().nullable(),
+});
+
 export const Task = z.object({
   id,
   title: z.string(),
@@ -60,6 +70,11 @@ export const Task = z.object({
   depends_on: z.array(id),
   /** True while any dependency is not done. */
   blocked: z.boolean(),
+  usage: TaskUsage,
+  /** Spending limit in USD; null: none. */
+  budget_usd: z.number().nullable(),
+  /** Its cost reached budget_usd: claims skip it and its lease is not renewed until the budget is raised. */
+  over_budget: z.boolean(),
 });
 
 export const Activity = z.object({
@@ -118,6 +133,8 @@ export const AttentionItem = z.object({
   task_id: id.optional(),
   session_id: id.optional(),
   agent_id: id.optional(),
+  /** For `webhook_failing`: the webhook (owner only). */
+  webhook_id: id.optional(),
   /** Since when it needs attention. */
   since: timestamp,
   message: z.string(),
@@ -133,18 +150,32 @@ export const ReviewDecided = z.object({
 
 export const Snapshot = z.object({
   last_event_id: z.number().int(),
+  /** Every task not done, and the newest done ones (Done column order: updated_at, newest first). */
   tasks: z.array(Task),
+  /** How many tasks are done on the server, loaded or not. */
+  done_total: z.number().int(),
+  /** Cursor for `GET /api/snapshot/done?before=` (the older done tasks); null when `tasks` holds all. */
+  done_next: z.string().nullable(),
   agents: z.array(Agent),
   sessions: z.array(Session),
 });
 
+/** One page of the Done column, older than the cursor it was asked with. */
+export const DonePage = z.object({
+  tasks: z.array(Task),
+  /** Cursor for the next, older page; null when this one reached the oldest done task. */
+  next: z.string().nullable(),
+});
+
 export type Agent = z.infer<typeof Agent>;
 export type Task = z.infer<typeof Task>;
+export type TaskUsage = z.infer<typeof TaskUsage>;
 export type Lease = z.infer<typeof Lease>;
 export type Activity = z.infer<typeof Activity>;
 export type Deliverable = z.infer<typeof Deliverable>;
 export type Session = z.infer<typeof Session>;
 export type Snapshot = z.infer<typeof Snapshot>;
+export type DonePage = z.infer<typeof DonePage>;
 export type Comment = z.infer<typeof Comment>;
 export type AttentionItem = z.infer<typeof AttentionItem>;
 export type ReviewDecided = z.infer<typeof ReviewDecided>;

@@ -28,6 +28,8 @@ export const ATTENTION_KINDS = [
   'failed_session',
   'lease_expired',
   'stuck',
+  'over_budget',
+  'webhook_failing',
 ] as const;
 export type AttentionKind = (typeof ATTENTION_KINDS)[number];
 

@@ -1,8 +1,18 @@
 // The event contract: one entry per event type, so the compiler finds every place that must handle it.
 // Payloads carry what subscribers need (what a cascade touched, the status before), so no subscriber
 // re-implements the database's rules. Fields are only ever added, never renamed or re-meant.
-import type { Activity, Agent, Comment, Deliverable, ReviewDecided, Session, Task } from './entities.ts';
+import type {
+  Activity,
+  Agent,
+  Comment,
+  Deliverable,
+  ReviewDecided,
+  Session,
+  Task,
+  TaskUsage,
+} from './entities.ts';
 import type { TaskStatus } from './enums.ts';
+import type { UsageRecord } from './usage.ts';
 
 /**
  * The task as stored after the update, plus its status and assignee before it (equal when they did
@@ -17,6 +27,11 @@ export interface TaskDeleted {
   id: string;
   /** Who the task was assigned to: the delete takes it away from them. */
   assigned_agent_id: string | null;
+  /**
+   * The task's status when deleted, so a board that never loaded an old done task still keeps its
+   * done count. Absent from events stored before it was added.
+   */
+  status?: TaskStatus;
   /** The rows ON DELETE CASCADE removed with the task; they get no events of their own. */
   removed: {
     activity_ids: string[];
@@ -24,6 +39,23 @@ export interface TaskDeleted {
     session_ids: string[];
     comment_ids: string[];
   };
+}
+
+/**
+ * A usage report, plus its task's totals after it (null without a task) and who the task is
+ * assigned to: the board moves the card's cost without a new task version.
+ */
+export type UsageRecorded = UsageRecord & {
+  task_usage: TaskUsage | null;
+  task_over_budget: boolean;
+  task_assigned_agent_id: string | null;
+};
+
+export interface BudgetExceeded {
+  /** The task as it is now (over_budget true). */
+  task: Task;
+  budget_usd: number;
+  cost_usd: number;
 }
 
 export interface AgentDeleted {
@@ -63,6 +95,24 @@ export interface EventPayloads {
   review_decided: ReviewDecided;
   /** An attention item was dismissed until its subject changes again. */
   attention_dismissed: { key: string; since: string };
+  /** A usage report was stored (the task's version does not move; its totals come along). */
+  usage_recorded: UsageRecorded;
+  /** A task's cost reached its budget: claims skip it and its lease is not renewed until it is raised. */
+  budget_exceeded: BudgetExceeded;
+  /**
+   * A webhook started or stopped needing attention: 5 failures in a row (`failing`), turned off after
+   * 24 h of failures (`disabled`), or off the list again (`cleared`: accepted again, turned on or off
+   * by the owner, removed). No URL, no secret: the stream also
+   * reaches devices; the owner reads the webhook itself.
+   */
+  webhook_health_changed: WebhookHealthChanged;
+}
+
+export interface WebhookHealthChanged {
+  webhook_id: string;
+  state: 'failing' | 'disabled' | 'cleared';
+  /** Failed attempts in a row (0 when cleared). */
+  failures: number;
 }
 
 export type EventType = keyof EventPayloads;
@@ -83,6 +133,9 @@ export const EVENT_TYPES = [
   'comment_added',
   'review_decided',
   'attention_dismissed',
+  'usage_recorded',
+  'budget_exceeded',
+  'webhook_health_changed',
 ] as const satisfies readonly EventType[];
 
 /** A stored event, as the log keeps it and the stream sends it (`id:` line + `data:` JSON). */

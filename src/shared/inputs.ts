@@ -9,6 +9,7 @@ import {
   TASK_PRIORITIES,
   TASK_STATUSES,
 } from './enums.ts';
+import { toMicros } from './money.ts';
 
 export const LIMITS = { title: 500, text: 20_000, name: 200, metadataBytes: 64 * 1024 } as const;
 
@@ -27,6 +28,12 @@ const Metadata = z
 /** Tasks that must be done first; unknown ids are 422, a cycle (self included) 409. */
 const DependsOn = z.array(Id).max(100);
 
+/** A task's spending limit in USD: at least one micro-dollar, exact in micro-dollars (money.ts). */
+const BudgetUsd = z
+  .number()
+  .max(1_000_000_000)
+  .refine((n) => (toMicros(n) ?? 0) >= 1, { message: 'must be at least 0.000001 (USD)' });
+
 export const TaskCreate = z.strictObject({
   title: nonEmpty(LIMITS.title),
   description: text(LIMITS.text).nullish(),
@@ -36,6 +43,7 @@ export const TaskCreate = z.strictObject({
   created_by_agent_id: Id.nullish(),
   due_date: dueDate.nullish(),
   depends_on: DependsOn.optional(),
+  budget_usd: BudgetUsd.nullish(),
 });
 
 export const TaskPatch = z
@@ -48,6 +56,8 @@ export const TaskPatch = z
     due_date: dueDate.nullable(),
     /** Replaces the set of dependencies. */
     depends_on: DependsOn,
+    /** null removes the budget; raising it above the cost lets the task be claimed again. */
+    budget_usd: BudgetUsd.nullable(),
     /** Who made the change, for the status_changed activity it may log. */
     agent_id: Id.nullable(),
   })
@@ -92,6 +102,12 @@ export const ActivityCreate = z.strictObject({
 export const ActivityListQuery = z.object({
   order: z.enum(['asc', 'desc']).default('asc'),
   limit: z.coerce.number().int().min(1).max(10_000).optional(),
+  /** Only activities of this type. */
+  type: z.enum(ACTIVITY_TYPES).optional(),
+  /** Only activities by this agent. */
+  agent_id: Id.optional(),
+  /** Only activities whose message matches this search (the syntax of GET /api/search). */
+  q: z.string().trim().min(1, 'must not be empty').max(500).optional(),
 });
 
 const httpUrl = z.url({ protocol: /^https?$/, normalize: true });

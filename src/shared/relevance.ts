@@ -18,6 +18,11 @@ export function isRelevantTo(event: DomainEvent, agentId: string): boolean {
       return event.payload.task_assigned_agent_id === agentId && event.payload.agent_id !== agentId;
     case 'review_decided':
       return event.payload.task.assigned_agent_id === agentId;
+    case 'budget_exceeded':
+      // Its assignee (and the lease holder) must stop working on it.
+      return (
+        event.payload.task.assigned_agent_id === agentId || event.payload.task.lease?.agent_id === agentId
+      );
     case 'activity_logged':
     case 'deliverable_added':
     case 'agent_spawned':
@@ -28,6 +33,8 @@ export function isRelevantTo(event: DomainEvent, agentId: string): boolean {
     case 'agent_deleted':
     case 'device_revoked':
     case 'attention_dismissed':
+    case 'webhook_health_changed': // the owner's administration, no agent's news
+    case 'usage_recorded': // the reporter knows; the operator's board and summaries hear it
       return false;
     default:
       exhaustive(event);

@@ -24,7 +24,9 @@ Claims the next task for the agent (waiting up to --wait s per claim, default 30
 registers a sub-agent session on it, and runs COMMAND (no shell) with the task in its environment:
   MC_TASK_ID, MC_TASK_TITLE, MC_TASK_FILE (a JSON file of the task, removed afterwards),
   MC_AGENT_ID, MC_SESSION_ID, MISSION_CONTROL_URL, MISSION_CONTROL_TOKEN;
-the task's JSON is also written to its stdin. While it runs, the lease (--lease s, default 300) is
+the task's JSON is also written to its stdin. Its stdout and stderr pass through to run's own and go
+to the session log line by line (at most ~100 ms behind; see mission-control logs SESSION_ID --follow),
+all of it shipped before the session ends. While it runs, the lease (--lease s, default 300) is
 renewed and the session beats every third of the lease (10..60 s).
   exit 0        the task moves to --then (default review); the session ends completed
   exit non-0    a failure activity is logged, the task is handed back; the session ends failed

@@ -16,9 +16,15 @@ export interface BeatOptions {
   report: Reporter;
 }
 
-/** 409 lease_lost, or 404 (the task was deleted): the agent must stop work on the task. */
+/**
+ * 409 lease_lost, 409 over_budget (its cost reached its budget), or 404 (the task was deleted): the
+ * agent must stop work on the task.
+ */
 export function isLeaseLost(error: unknown): error is ApiError {
-  return error instanceof ApiError && (error.body?.error?.code === 'lease_lost' || error.status === 404);
+  const code = error instanceof ApiError ? error.body?.error?.code : undefined;
+  return (
+    error instanceof ApiError && (code === 'lease_lost' || code === 'over_budget' || error.status === 404)
+  );
 }
 
 /** The interval between beats for a lease: a third of it, at least 10 s, at most 60 s. */

@@ -7,7 +7,8 @@ import type { Agent, Lease, Session, Task } from '../../shared/entities.ts';
 import type { TaskStatus } from '../../shared/enums.ts';
 import { type ApiClient, ApiError, ConnectionError } from '../client.ts';
 import { isLeaseLost, startBeats } from './beat.ts';
-import { type ChildResult, commandText, startTaskChild } from './child.ts';
+import { type ChildResult, commandText, startTaskChild, type TaskChild } from './child.ts';
+import { type LogShipper, startLogShipper } from './logs.ts';
 import { type Reporter, seconds } from './report.ts';
 
 export interface Worker {
@@ -40,7 +41,13 @@ interface Job {
   session: Session;
   command: string;
   started: number;
+  /** The command's output on its way to the session log. */
+  logs: LogShipper;
+  child: TaskChild | null;
 }
+
+/** How long the output may go on after the command exited (a background process holding the pipe). */
+const OUTPUT_WAIT_MS = 2_000;
 
 /** A write whose failure must not stop the others: reported, then skipped. */
 async function attempt<T>(w: Worker, what: string, fn: () => Promise<T>): Promise<T | undefined> {
@@ -69,10 +76,15 @@ const release = (j: Job) =>
   attempt(j.w, `hand ${j.task.id} back`, () =>
     j.w.api.call('tasks.release', { id: j.task.id, agent_id: j.w.agent.id }),
   );
-const endSession = (j: Job, status: 'completed' | 'failed') =>
-  attempt(j.w, `end session ${j.session.id}`, () =>
+/** Ships the rest of the output first: once the session ended, its log takes lines only briefly. */
+const endSession = async (j: Job, status: 'completed' | 'failed') => {
+  await j.child?.outputDone(OUTPUT_WAIT_MS);
+  j.logs.info(`run: session ${status} after ${seconds(elapsed(j))}`);
+  await j.logs.close();
+  return attempt(j.w, `end session ${j.session.id}`, () =>
     j.w.api.call('sessions.update', { id: j.session.id, changes: { status } }),
   );
+};
 const elapsed = (j: Job) => performance.now() - j.started;
 
 async function register(w: Worker, task: Task): Promise<Session> {
@@ -99,12 +111,24 @@ async function register(w: Worker, task: Task): Promise<Session> {
 export async function runJob(w: Worker, claim: { task: Task; lease: Lease }): Promise<Outcome> {
   const { task } = claim;
   const session = await register(w, task);
-  const j: Job = { w, task, session, command: commandText(w.command), started: performance.now() };
-  const child = startTaskChild(w.command, task, {
-    ...w.env,
-    MC_AGENT_ID: w.agent.id,
-    MC_SESSION_ID: session.id,
-  });
+  const logs = startLogShipper({ api: w.api, sessionId: session.id, report: w.report });
+  const j: Job = {
+    w,
+    task,
+    session,
+    command: commandText(w.command),
+    started: performance.now(),
+    logs,
+    child: null,
+  };
+  const child = startTaskChild(
+    w.command,
+    task,
+    { ...w.env, MC_AGENT_ID: w.agent.id, MC_SESSION_ID: session.id },
+    (stream, chunk) => logs.write(stream, chunk),
+  );
+  j.child = child;
+  logs.info(`run: ${j.command} (pid ${child.pid ?? '-'}) for task ${task.id}`);
   w.report(
     'claimed',
     { task_id: task.id, title: task.title, session_id: session.id, pid: child.pid ?? null },

@@ -15,6 +15,8 @@ import {
   TASK_PRIORITIES,
   TASK_STATUSES,
 } from '../../shared/enums.ts';
+import { LOG_STREAMS } from '../../shared/logs.ts';
+import { WEBHOOK_DISABLED_REASONS } from '../../shared/webhooks.ts';
 import { tempDir } from '../testing/harness.ts';
 import { openDatabase } from './open.ts';
 
@@ -29,6 +31,8 @@ const ENUM_COLUMNS: Record<string, readonly string[]> = {
   'openclaw_sessions.session_type': SESSION_TYPES,
   'device_tokens.scope': DEVICE_SCOPES,
   'task_comments.author': COMMENT_AUTHORS,
+  'session_logs.stream': LOG_STREAMS,
+  'webhooks.disabled_reason': WEBHOOK_DISABLED_REASONS,
 };
 
 // Only lists of quoted strings: numeric flags like `is_master IN (0, 1)` are not enums.

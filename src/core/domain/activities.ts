@@ -1,21 +1,33 @@
 // The activity log of a task: what happened, who did it, with optional JSON metadata.
+import type { Statement } from 'better-sqlite3';
 import type { Activity } from '../../shared/entities.ts';
 import { ActivityCreate, ActivityListQuery } from '../../shared/inputs.ts';
 import type { Agents } from './agents.ts';
 import { activityFromRow, toJson } from './rows.ts';
+import { matching } from './search.ts';
+import { toFtsQuery } from './search-query.ts';
 import type { Transactions } from './transactions.ts';
 
 type ActivityRow = Parameters<typeof activityFromRow>[0];
 
 export function createActivities(tx: Transactions, agents: Agents, assertTask: (id: string) => void) {
   const { db } = tx;
-  // rowid breaks ties between activities logged in the same millisecond, in insertion order.
-  const asc = db.prepare<[string, number], ActivityRow>(
-    'SELECT * FROM task_activities WHERE task_id = ? ORDER BY created_at, rowid LIMIT ?',
-  );
-  const desc = db.prepare<[string, number], ActivityRow>(
-    'SELECT * FROM task_activities WHERE task_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
-  );
+  // One statement per combination of filters, prepared on first use (at most 16).
+  const lists = new Map<string, Statement<unknown[], ActivityRow>>();
+  function listStatement(order: 'asc' | 'desc', type: boolean, agent: boolean, text: boolean) {
+    const key = `${order}${+type}${+agent}${+text}`;
+    let statement = lists.get(key);
+    if (!statement) {
+      const dir = order === 'desc' ? ' DESC' : '';
+      // rowid breaks ties between activities logged in the same millisecond, in insertion order.
+      statement = db.prepare<unknown[], ActivityRow>(`SELECT * FROM task_activities WHERE task_id = ?
+        ${type ? 'AND activity_type = ?' : ''} ${agent ? 'AND agent_id = ?' : ''}
+        ${text ? 'AND rowid IN (SELECT rowid FROM search_activities WHERE search_activities MATCH ?)' : ''}
+        ORDER BY created_at${dir}, rowid${dir} LIMIT ?`);
+      lists.set(key, statement);
+    }
+    return statement;
+  }
   // Positional parameters: cheaper to bind than named ones read from an object (see tasks.ts).
   const insert = db.prepare<Array<string | null>>(`INSERT INTO task_activities
     (id, task_id, agent_id, activity_type, message, metadata, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
@@ -40,10 +52,14 @@ export function createActivities(tx: Transactions, agents: Agents, assertTask: (
   return {
     append,
     list(taskId: string, query: Partial<ActivityListQuery> = {}): Activity[] {
-      const { order, limit } = ActivityListQuery.parse(query);
+      const { order, limit, type, agent_id, q } = ActivityListQuery.parse(query);
+      const fts = q === undefined ? undefined : toFtsQuery(q);
+      if (fts === null) return []; // a text filter without a word matches nothing
+      const statement = listStatement(order, !!type, !!agent_id, !!fts);
+      const args = [taskId, type, agent_id, fts, limit ?? -1].filter((a) => a !== undefined);
       return tx.read(() => {
         assertTask(taskId);
-        return (order === 'desc' ? desc : asc).all(taskId, limit ?? -1).map(activityFromRow);
+        return matching(() => statement.all(...args)).map(activityFromRow);
       });
     },
     create(taskId: string, input: ActivityCreate): Activity {

@@ -1,6 +1,8 @@
 // The attention list: what needs a person now, computed from current state (never stored), minus
 // what the operator dismissed until that thing changes again (a new `since`).
 import type { AttentionItem } from '../../shared/entities.ts';
+import { formatUsd, fromMicros } from '../../shared/money.ts';
+import { FAILING_AFTER } from '../webhooks/outcomes.ts';
 import { notFound } from './errors.ts';
 import { STUCK_AFTER } from './leases.ts';
 import type { Transactions } from './transactions.ts';
@@ -18,10 +20,20 @@ interface Row {
   extra: number | null;
 }
 
+/** Only the host: the attention list reaches devices, and a URL's path or query may hold the receiver's secret. */
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'an invalid URL';
+  }
+};
+
 export function createAttention(tx: Transactions) {
   const { db } = tx;
-  // One statement, each branch on an index: review (status), sessions (status), expiries (expired_at).
-  const current = db.prepare<{ failed_after: string; stuck: number }, Row>(`
+  // One statement, each branch on an index: review (status), sessions (status), expiries (expired_at),
+  // over budget (idx_tasks_over_budget).
+  const current = db.prepare<{ failed_after: string; stuck: number; failing: number }, Row>(`
     SELECT 'review' AS kind, t.id, t.id AS task_id, t.assigned_agent_id AS agent_id,
            coalesce(t.status_changed_at, t.updated_at) AS since,
            t.title, NULL AS extra
@@ -38,6 +50,14 @@ export function createAttention(tx: Transactions) {
     SELECT CASE WHEN t.expiry_count >= @stuck THEN 'stuck' ELSE 'lease_expired' END, t.id, t.id,
            t.assigned_agent_id, t.expired_at, t.title, t.expiry_count
       FROM tasks t WHERE t.expired_at IS NOT NULL AND t.status IN ('inbox', 'assigned')
+    UNION ALL
+    SELECT 'over_budget', t.id, t.id, t.assigned_agent_id, t.over_budget_at, t.title, t.usage_cost_micros
+      FROM tasks t WHERE t.over_budget_at IS NOT NULL AND t.status <> 'done'
+    UNION ALL
+    SELECT 'webhook_failing', w.id, NULL, w.agent_id,
+           CASE WHEN w.enabled = 0 THEN w.updated_at ELSE w.failing_since END, w.url,
+           CASE WHEN w.enabled = 0 THEN -1 ELSE w.failures END
+      FROM webhooks w WHERE w.failures >= @failing
     ORDER BY since`);
   const dismissed = db.prepare<[], { key: string; since: string }>(
     'SELECT key, since FROM attention_dismissals',
@@ -58,6 +78,12 @@ export function createAttention(tx: Transactions) {
         return `"${row.title}" was handed back: its lease expired`;
       case 'stuck':
         return `"${row.title}" is stuck: its lease expired ${row.extra ?? STUCK_AFTER} times`;
+      case 'over_budget':
+        return `"${row.title}" reached its budget (${formatUsd(fromMicros(row.extra ?? 0))} spent)`;
+      case 'webhook_failing':
+        return row.extra === -1
+          ? `Webhook to ${hostOf(row.title)} was turned off after 24 h of failures`
+          : `Webhook to ${hostOf(row.title)} is failing (${row.extra ?? FAILING_AFTER} attempts in a row)`;
     }
   };
   const toItem = (row: Row): AttentionItem => ({
@@ -66,6 +92,7 @@ export function createAttention(tx: Transactions) {
     ...(row.task_id ? { task_id: row.task_id } : {}),
     ...(row.kind.endsWith('session') ? { session_id: row.id } : {}),
     ...(row.agent_id ? { agent_id: row.agent_id } : {}),
+    ...(row.kind === 'webhook_failing' ? { webhook_id: row.id } : {}),
     since: row.since,
     message: message(row),
   });
@@ -75,7 +102,7 @@ export function createAttention(tx: Transactions) {
       const hidden = new Map(dismissed.all().map((d) => [d.key, d.since]));
       const failedAfter = new Date(Date.parse(tx.now()) - FAILED_WINDOW_MS).toISOString();
       return current
-        .all({ failed_after: failedAfter, stuck: STUCK_AFTER })
+        .all({ failed_after: failedAfter, stuck: STUCK_AFTER, failing: FAILING_AFTER })
         .map(toItem)
         .filter((item) => hidden.get(item.key) !== item.since);
     });

@@ -12,7 +12,13 @@ export type DomainErrorCode =
   /** A heartbeat for a session that has completed or failed. */
   | 'session_ended'
   /** A review decision for a task that is not in review. */
-  | 'not_in_review';
+  | 'not_in_review'
+  /** The task's cost reached its budget: its lease is not renewed until the budget is raised. */
+  | 'over_budget'
+  /** A search query that cannot be parsed (an unbalanced quote, a dangling operator). */
+  | 'bad_query'
+  /** A file too large to preview. */
+  | 'too_large';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
@@ -36,6 +42,13 @@ export const unprocessable = (message: string, details?: unknown) =>
 
 /** Something the operation needs is not running (the agent API, for the LAN switch). */
 export const unavailable = (message: string) => new DomainError('server_unavailable', message);
+
+export const overBudget = (taskId: string, budgetUsd: number | null, costUsd: number | null) =>
+  new DomainError(
+    'over_budget',
+    `task ${taskId} is over its budget (cost ${costUsd ?? 0} USD of ${budgetUsd ?? 0} USD): stop work on it`,
+    { task_id: taskId, budget_usd: budgetUsd, cost_usd: costUsd },
+  );
 
 export const leaseLost = (taskId: string, agentId: string, why: string) =>
   new DomainError('lease_lost', `agent ${agentId} does not hold the lease of task ${taskId}: ${why}`, {

@@ -3,9 +3,9 @@
 import type { Lease, Task } from '../../shared/entities.ts';
 import type { Activities } from './activities.ts';
 import type { Agents } from './agents.ts';
-import { leaseLost, notFound } from './errors.ts';
+import { leaseLost, notFound, overBudget } from './errors.ts';
 import { plusSeconds } from './presence.ts';
-import { TASK_SELECT, type TaskRow, updatedPayload } from './task-rows.ts';
+import { TASK_SELECT, type TaskRow, updatedPayload, usageFromRow } from './task-rows.ts';
 import type { Tasks } from './tasks.ts';
 import type { Transactions } from './transactions.ts';
 
@@ -29,13 +29,14 @@ export function createLeases(tx: Transactions, agents: Agents, tasks: Tasks, act
   const unblocked = `NOT EXISTS (SELECT 1 FROM task_dependencies d JOIN tasks x ON x.id = d.depends_on_id
     WHERE d.task_id = t.id AND x.status <> 'done')`;
   const rank = "(CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END)";
+  // Over budget (cost ≥ budget_usd) is never handed out until the budget is raised.
   const mine = db.prepare<{ agent: string }, { id: string }>(`SELECT t.id FROM tasks t
     WHERE t.lease_agent_id IS NULL AND t.status IN ('inbox', 'assigned') AND t.assigned_agent_id = @agent
-      AND ${unblocked}
+      AND t.over_budget_at IS NULL AND ${unblocked}
     ORDER BY ${rank}, t.created_at LIMIT 1`);
   const open = db.prepare<[], { id: string }>(`SELECT t.id FROM tasks t
     WHERE t.lease_agent_id IS NULL AND t.status IN ('inbox', 'assigned') AND t.status = 'inbox'
-      AND t.assigned_agent_id IS NULL AND ${unblocked}
+      AND t.assigned_agent_id IS NULL AND t.over_budget_at IS NULL AND ${unblocked}
     ORDER BY ${rank}, t.created_at LIMIT 1`);
   const next = { get: ({ agent }: { agent: string }) => mine.get({ agent }) ?? open.get() };
   const take = db.prepare(`UPDATE tasks SET status = 'in_progress', assigned_agent_id = @agent,
@@ -48,7 +49,7 @@ export function createLeases(tx: Transactions, agents: Agents, tasks: Tasks, act
     'UPDATE tasks SET lease_expires_at = ?, lease_s = ? WHERE id = ?',
   );
   const heldBy = db.prepare<[string, string], { id: string; lease_s: number }>(
-    'SELECT id, lease_s FROM tasks WHERE lease_agent_id = ? AND lease_expires_at > ?',
+    'SELECT id, lease_s FROM tasks WHERE lease_agent_id = ? AND lease_expires_at > ? AND over_budget_at IS NULL',
   );
   // Back where the claim found it; if that agent was deleted since, to the inbox unassigned (the
   // agent's id would break the foreign key, and "assigned" to nobody would be claimable by no one).
@@ -82,24 +83,27 @@ export function createLeases(tx: Transactions, agents: Agents, tasks: Tasks, act
   const leaseOf = (task: Task): Lease => task.lease as Lease;
 
   /** Hands a task back where its claim took it from, logging why; inside the caller's write. */
-  function giveBack(before: TaskRow, now: string, why: 'released' | 'expired'): Task {
+  function giveBack(before: TaskRow, now: string, why: 'released' | 'expired' | 'over_budget'): Task {
     const expired = why === 'expired';
     handBack.run({ id: before.id, now, expired: expired ? 1 : 0 });
     const task = tasks.get(before.id);
     const who = nameOf(before.lease_agent_id ?? '');
     const where = task.status === 'assigned' ? `Assigned (${nameOf(task.assigned_agent_id ?? '')})` : 'Inbox';
     const count = before.expiry_count + 1;
-    const message = expired
-      ? `Lease expired: ${who} went silent (no renewal for ${before.lease_s ?? 0} s); handed back to ${where}` +
-        (count >= STUCK_AFTER ? ` — stuck after ${count} expiries` : '')
-      : `Released by ${who}; handed back to ${where}`;
+    const message =
+      why === 'over_budget'
+        ? `Lease ended: the task is over its budget, so ${who} could not renew it; handed back to ${where}`
+        : expired
+          ? `Lease expired: ${who} went silent (no renewal for ${before.lease_s ?? 0} s); handed back to ${where}` +
+            (count >= STUCK_AFTER ? ` — stuck after ${count} expiries` : '')
+          : `Released by ${who}; handed back to ${where}`;
     tx.emit('task_updated', updatedPayload(task, before), now);
     activities.append(
       before.id,
       {
         activity_type: 'status_changed',
         message,
-        agent_id: expired ? null : before.lease_agent_id,
+        agent_id: why === 'released' ? before.lease_agent_id : null,
         metadata: { from: before.status, to: task.status, lease: why, agent_id: before.lease_agent_id },
       },
       now,
@@ -138,6 +142,10 @@ export function createLeases(tx: Transactions, agents: Agents, tasks: Tasks, act
       return tx.write(() => {
         const now = tx.now();
         const current = held(taskId, agentId, now);
+        if (current.over_budget_at !== null) {
+          const { budget_usd, usage } = usageFromRow(current);
+          throw overBudget(taskId, budget_usd, usage.cost_usd);
+        }
         const seconds = leaseS ?? current.lease_s ?? DEFAULT_LEASE_S;
         renew.run(plusSeconds(now, seconds), seconds, taskId);
         agents.seen(agentId, now);
@@ -168,7 +176,9 @@ export function createLeases(tx: Transactions, agents: Agents, tasks: Tasks, act
     expire(at: string, limit = EXPIRE_BATCH): number {
       return tx.write(() => {
         const expired = due.all(at, limit);
-        for (const before of expired) giveBack(before, at, 'expired');
+        // An over-budget task's lease ran out because renewals were refused: not the agent's silence.
+        for (const before of expired)
+          giveBack(before, at, before.over_budget_at === null ? 'expired' : 'over_budget');
         return expired.length;
       });
     },

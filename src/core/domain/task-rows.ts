@@ -1,6 +1,7 @@
 // The task as the API answers it, read in one statement: its row, its lease, its dependencies and
 // whether one of them is not done yet. Every read of a task goes through TASK_SELECT.
 import type { Task } from '../../shared/entities.ts';
+import { fromMicros } from '../../shared/money.ts';
 
 /** `SELECT TASK_SELECT FROM tasks t …`: the row plus what is derived from other rows. */
 export const TASK_SELECT = `t.*,
@@ -31,6 +32,13 @@ export interface TaskRow {
   origin_agent_id: string | null;
   depends_on_json: string;
   is_blocked: number;
+  usage_input_tokens: number;
+  usage_output_tokens: number;
+  usage_cost_micros: number;
+  usage_reports: number;
+  usage_unpriced_reports: number;
+  budget_micros: number | null;
+  over_budget_at: string | null;
 }
 
 export const taskFromRow = (row: TaskRow): Task => ({
@@ -52,6 +60,29 @@ export const taskFromRow = (row: TaskRow): Task => ({
   claim_count: row.claim_count,
   depends_on: JSON.parse(row.depends_on_json) as string[],
   blocked: row.is_blocked === 1,
+  ...usageFromRow(row),
+});
+
+/** The usage fields of a task, from the running totals its row keeps (usage.ts). */
+export const usageFromRow = (
+  row: Pick<
+    TaskRow,
+    | 'usage_input_tokens'
+    | 'usage_output_tokens'
+    | 'usage_cost_micros'
+    | 'usage_reports'
+    | 'usage_unpriced_reports'
+    | 'budget_micros'
+    | 'over_budget_at'
+  >,
+): Pick<Task, 'usage' | 'budget_usd' | 'over_budget'> => ({
+  usage: {
+    input_tokens: row.usage_input_tokens,
+    output_tokens: row.usage_output_tokens,
+    cost_usd: row.usage_reports > row.usage_unpriced_reports ? fromMicros(row.usage_cost_micros) : null,
+  },
+  budget_usd: row.budget_micros === null ? null : fromMicros(row.budget_micros),
+  over_budget: row.over_budget_at !== null,
 });
 
 /** The task_updated payload: the task after, with its status and assignee before. */

@@ -103,6 +103,7 @@ describe('tasks', () => {
       payload: {
         id: task.id,
         assigned_agent_id: null,
+        status: 'in_progress',
         removed: {
           activity_ids: activityIds,
           deliverable_ids: [deliverable.id],

@@ -3,12 +3,14 @@
 import type { Task } from '../../shared/entities.ts';
 import { STATUS_LABELS } from '../../shared/enums.ts';
 import { TaskCreate, TaskListQuery, TaskPatch } from '../../shared/inputs.ts';
+import { toMicros } from '../../shared/money.ts';
 import type { Activities } from './activities.ts';
 import type { Agents } from './agents.ts';
 import type { Dependencies } from './dependencies.ts';
 import { conflict, notFound } from './errors.ts';
 import { TASK_SELECT, type TaskRow, taskFromRow, updatedPayload } from './task-rows.ts';
 import type { Transactions } from './transactions.ts';
+import { budgetExceeded } from './usage.ts';
 
 const LIKE_ESCAPE = /[\\%_]/g;
 
@@ -27,9 +29,10 @@ export function createTasks(
     ORDER BY t.created_at DESC, t.rowid DESC LIMIT @limit OFFSET @offset`);
   // Positional parameters: binding a dozen named ones from an object costs a property lookup each
   // through the native API (~1.4 µs of a ~12 µs insert, bench/report/analysis.md).
-  const insert = db.prepare<Array<string | null>>(
+  const insert = db.prepare<Array<string | number | null>>(
     `INSERT INTO tasks (id, title, description, status, priority, assigned_agent_id, created_by_agent_id,
-    due_date, version, created_at, updated_at, status_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+    due_date, version, created_at, updated_at, status_changed_at, budget_micros)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
   );
   // status_changed_at moves only with the status (the attention list's `since`); a task leaving the
   // inbox or assigned by hand no longer counts as "handed back by expiry" (SET reads the old row).
@@ -37,7 +40,10 @@ export function createTasks(
     priority = @priority, assigned_agent_id = @assigned_agent_id, due_date = @due_date, version = @version,
     updated_at = @updated_at,
     status_changed_at = CASE WHEN status <> @status THEN @updated_at ELSE status_changed_at END,
-    expired_at = CASE WHEN @status IN ('inbox', 'assigned') THEN expired_at ELSE NULL END
+    expired_at = CASE WHEN @status IN ('inbox', 'assigned') THEN expired_at ELSE NULL END,
+    budget_micros = @budget_micros,
+    over_budget_at = CASE WHEN @budget_micros IS NOT NULL AND usage_cost_micros >= @budget_micros
+      THEN coalesce(over_budget_at, @updated_at) ELSE NULL END
     WHERE id = @id`);
   const endLease = db.prepare<[string]>(
     'UPDATE tasks SET lease_agent_id = NULL, lease_expires_at = NULL, lease_s = NULL WHERE id = ?',
@@ -109,6 +115,9 @@ export function createTasks(
           claim_count: 0,
           depends_on: [],
           blocked: false,
+          usage: { input_tokens: 0, output_tokens: 0, cost_usd: null },
+          budget_usd: data.budget_usd ?? null,
+          over_budget: false,
         };
         insert.run(
           id,
@@ -122,6 +131,7 @@ export function createTasks(
           now,
           now,
           now,
+          data.budget_usd == null ? null : toMicros(data.budget_usd),
         );
         if (data.created_by_agent_id) agents.seen(data.created_by_agent_id, now);
         // Only dependencies need a read back (is any of them not done?); a plain create writes once.
@@ -150,15 +160,18 @@ export function createTasks(
         agents.assertExists(agent_id, 'agent_id');
         const now = tx.now();
         const next = { ...before, ...changes, version: before.version + 1, updated_at: now };
-        update.run(next);
+        update.run({ ...next, budget_micros: next.budget_usd === null ? null : toMicros(next.budget_usd) });
         if (depends_on) dependencies.set(id, depends_on);
         const lease = before.lease;
         if (lease && (next.status !== 'in_progress' || next.assigned_agent_id !== lease.agent_id))
           endLease.run(id);
         if (agent_id) agents.seen(agent_id, now);
-        // Read back only what other rows decide (blocked, the lease it just ended); else it is `next`.
-        const task = depends_on || lease ? get(id) : next;
+        // Read back only what other rows decide (blocked, the lease it just ended, over budget);
+        // else it is `next`.
+        const budgetMoved = 'budget_usd' in changes;
+        const task = depends_on || lease || budgetMoved ? get(id) : next;
         tx.emit('task_updated', updatedPayload(task, before), now);
+        if (task.over_budget && !before.over_budget) tx.emit('budget_exceeded', budgetExceeded(task), now);
         if (task.status !== before.status) {
           activities().append(
             id,
@@ -189,7 +202,11 @@ export function createTasks(
         const dependents = dependencies.dependentsOf(id);
         remove.run(id);
         const now = tx.now();
-        tx.emit('task_deleted', { id, assigned_agent_id: before.assigned_agent_id, removed }, now);
+        tx.emit(
+          'task_deleted',
+          { id, assigned_agent_id: before.assigned_agent_id, status: before.status, removed },
+          now,
+        );
         touchDependents(dependents, now);
         return { id };
       });

@@ -33,6 +33,8 @@ const idPrefix = { ms: -1, text: '' };
 
 interface Group {
   events: DomainEvent[];
+  /** `afterCommit` callbacks of the group's writes that did not roll back. */
+  after: Array<() => void>;
   waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }>;
 }
 
@@ -42,6 +44,7 @@ export class Transactions {
   readonly bus: EventBus;
   readonly clock: Clock;
   #pending: DomainEvent[] = [];
+  #after: Array<() => void> = [];
   #depth = 0;
   /** The transaction shared by the grouped writes of this event-loop turn (see `grouped`). */
   #group: Group | null = null;
@@ -82,6 +85,15 @@ export class Transactions {
   }
 
   /**
+   * Runs `fn` after the current write commits (with its events), never for a rolled-back one: for
+   * news that does not travel on the event bus (session log lines to their live streams).
+   */
+  afterCommit(fn: () => void): void {
+    if (this.#depth === 0) throw new Error('afterCommit outside a write');
+    this.#after.push(fn);
+  }
+
+  /**
    * Runs `fn` in one SQLite transaction. Nested calls join the outer transaction, so a domain
    * function can call another and an idempotent request can wrap either. Events reach the bus
    * after the outermost commit, and never for a rolled-back write.
@@ -92,15 +104,19 @@ export class Transactions {
     this.flush();
     this.#depth = 1;
     let events: DomainEvent[];
+    let after: Array<() => void>;
     let result: T;
     try {
       result = this.db.transaction(fn).immediate();
       events = this.#pending;
+      after = this.#after;
     } finally {
       this.#pending = [];
+      this.#after = [];
       this.#depth = 0;
     }
     for (const event of events) this.bus.publish(event);
+    for (const run of after) run();
     return result;
   }
 
@@ -139,7 +155,7 @@ export class Transactions {
     const first = this.#group === null;
     if (first) {
       this.#sql.begin.run();
-      this.#group = { events: [], waiters: [] };
+      this.#group = { events: [], after: [], waiters: [] };
       setImmediate(() => this.flush());
     }
     const group = this.#group as Group;
@@ -149,6 +165,7 @@ export class Transactions {
       const result = fn();
       if (!first) this.#sql.release.run();
       group.events.push(...this.#pending);
+      group.after.push(...this.#after);
       return result;
     } catch (error) {
       if (first || !this.db.inTransaction) {
@@ -164,6 +181,7 @@ export class Transactions {
       throw error;
     } finally {
       this.#pending = [];
+      this.#after = [];
       this.#depth = 0;
     }
   }
@@ -181,6 +199,7 @@ export class Transactions {
       return;
     }
     for (const event of group.events) this.bus.publish(event);
+    for (const run of group.after) run();
     for (const waiter of group.waiters) waiter.resolve();
   }
 }

@@ -25,8 +25,9 @@ import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth.ts';
 import { operationRoutes } from './operation-routes.ts';
 import { authRoutes } from './routes/auth.ts';
 import { eventRoutes } from './routes/events.ts';
+import { logStreamRoutes } from './routes/logs.ts';
 import { staticRoutes, WEB_CSP } from './routes/static.ts';
-import { SseHub, type SseOptions } from './sse.ts';
+import { DEFAULT_SSE, SseHub, type SseOptions } from './sse.ts';
 
 const APP_VERSION: string = pkg.version;
 
@@ -147,6 +148,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   authRoutes(fastify, options.token, brake, devices);
   operationRoutes(fastify, ctx, options.core.handlers);
   eventRoutes(fastify, hub, options.core.agents);
+  logStreamRoutes(fastify, hub, options.core, { ...DEFAULT_SSE, ...options.sse });
   mcpRoutes(fastify, options.core, APP_VERSION);
   await staticRoutes(fastify, options.webRoot);
   fastify.all('/api', async (_req, reply) => reply.code(404).send(errorBody('not_found', 'See docs/API.md')));

@@ -56,6 +56,8 @@ export class SseHub {
   readonly #log: EventLog;
   readonly #options: SseOptions;
   readonly #clients = new Set<Client>();
+  /** Streams of other kinds (session logs) counted, pinged and closed with these: response → tag. */
+  readonly #adopted = new Map<ServerResponse, string | null>();
   /** Open streams per credential (a device id; null: the owner), counted until each one's `close`. */
   readonly #perTag = new Map<string | null, number>();
   #open = 0;
@@ -115,15 +117,7 @@ export class SseHub {
     const { oldest, latest } = this.#log.bounds();
     const client: Client = { res, lastSent: latest, live: true, tag, filter };
     this.#clients.add(client);
-    this.#open += 1;
-    this.#perTag.set(tag, (this.#perTag.get(tag) ?? 0) + 1);
-    res.on('close', () => {
-      this.#clients.delete(client);
-      this.#open -= 1;
-      const left = (this.#perTag.get(tag) ?? 1) - 1;
-      if (left > 0) this.#perTag.set(tag, left);
-      else this.#perTag.delete(tag);
-    });
+    this.#count(res, tag, () => this.#clients.delete(client));
     if (lastEventId === null) return;
     if (lastEventId > latest || lastEventId + 1 < oldest) {
       const reason = lastEventId > latest ? 'unknown event id' : 'event id older than the retained log';
@@ -133,6 +127,29 @@ export class SseHub {
     client.live = false;
     client.lastSent = lastEventId;
     this.#replay(client);
+  }
+
+  /** Counts a stream against the limits of `tag` until `res` closes. */
+  #count(res: ServerResponse, tag: string | null, onClose: () => void): void {
+    this.#open += 1;
+    this.#perTag.set(tag, (this.#perTag.get(tag) ?? 0) + 1);
+    res.on('close', () => {
+      onClose();
+      this.#open -= 1;
+      const left = (this.#perTag.get(tag) ?? 1) - 1;
+      if (left > 0) this.#perTag.set(tag, left);
+      else this.#perTag.delete(tag);
+    });
+  }
+
+  /**
+   * Takes in a stream that another route writes (a session log): it counts against the same limits
+   * (check `limitFor` first), gets the keep-alive comments, and is ended with a revoked device's
+   * streams and on shutdown. Its route writes the head and every frame.
+   */
+  adopt(res: ServerResponse, tag: string | null): void {
+    this.#adopted.set(res, tag);
+    this.#count(res, tag, () => this.#adopted.delete(res));
   }
 
   #replay(client: Client): void {
@@ -206,6 +223,7 @@ export class SseHub {
 
   #sendAll(text: string): void {
     for (const client of this.#clients) if (client.live) client.res.write(text);
+    for (const res of this.#adopted.keys()) res.write(text);
   }
 
   /** Ends the streams whose tag matches (a revoked device). */
@@ -215,6 +233,12 @@ export class SseHub {
       if (!match(client.tag)) continue;
       this.#clients.delete(client);
       client.res.end();
+      closed += 1;
+    }
+    for (const [res, tag] of this.#adopted) {
+      if (!match(tag)) continue;
+      this.#adopted.delete(res);
+      res.end();
       closed += 1;
     }
     return closed;
@@ -227,5 +251,7 @@ export class SseHub {
     this.#unsubscribe();
     for (const client of this.#clients) client.res.end();
     this.#clients.clear();
+    for (const res of this.#adopted.keys()) res.end();
+    this.#adopted.clear();
   }
 }

@@ -120,6 +120,8 @@ describe('MCP over HTTP', () => {
         'release_task',
         'renew_lease',
         'review_task',
+        'report_usage',
+        'search',
         'update_task',
         'wait_for_messages',
       ].sort(),
@@ -226,6 +228,19 @@ describe('MCP over HTTP', () => {
     // 14 tools measured 22 KB of JSON before the operation table; the work loop's tools must fit too.
     expect(bytes).toBeLessThan(40_000);
     for (const tool of listed.tools) expect(tool.description?.length ?? 0, tool.name).toBeLessThan(300);
+  });
+
+  it('lists the whole task schema once (get_task) and answers whole tasks everywhere', async () => {
+    const client = await connect();
+    const { tools } = await client.listTools();
+    const fields = (name: string) =>
+      Object.keys((tools.find((t) => t.name === name)?.outputSchema?.properties ?? {}) as object);
+    expect(fields('get_task')).toContain('budget_usd');
+    expect(fields('create_task')).not.toContain('budget_usd');
+    const created = await client.callTool({ name: 'create_task', arguments: { title: 'Whole' } });
+    expect(created.isError).toBeFalsy();
+    expect(created.structuredContent).toMatchObject({ title: 'Whole', depends_on: [], budget_usd: null });
+    expect(created.structuredContent).toHaveProperty('usage');
   });
 
   it('offers a read-only device token only the reading tools, and they work', async () => {

@@ -1,5 +1,6 @@
 // The MCP tools, generated from the operation table: every operation whose entry names a tool.
 import { z } from 'zod';
+import { Task } from '../../shared/entities.ts';
 import { isOmitted, type McpBinding, type OperationDef } from '../../shared/operation.ts';
 import { OPERATION_NAMES, OPERATIONS, type OperationName } from '../../shared/operations/index.ts';
 
@@ -19,9 +20,39 @@ export interface ToolDef {
   toResult(value: unknown): Record<string, unknown>;
 }
 
+/**
+ * The task as the tool list describes it outside `get_task`: the key fields, the others allowed. Ten
+ * tools answer a task; listing all its fields in each cost agents 18 KB of context per session. The
+ * answers themselves are whole tasks (a loose object validates them).
+ */
+const TaskBrief = z
+  .looseObject({
+    id: Task.shape.id,
+    title: Task.shape.title,
+    status: Task.shape.status,
+    version: Task.shape.version,
+    assigned_agent_id: Task.shape.assigned_agent_id,
+  })
+  .describe('The whole task, as get_task answers it (key fields listed)');
+
+/** `schema` with the task schema replaced by the brief, wherever it appears (alone, in a list, in a field). */
+function briefly(schema: z.ZodType): z.ZodType {
+  if (schema === Task) return TaskBrief;
+  if (schema instanceof z.ZodArray && schema.element === Task) return z.array(TaskBrief);
+  if (schema instanceof z.ZodNullable) return briefly(schema.unwrap() as z.ZodType).nullable();
+  if (schema instanceof z.ZodObject) {
+    const shape = Object.fromEntries(
+      Object.entries(schema.shape).map(([key, field]) => [key, briefly(field as z.ZodType)]),
+    );
+    return z.object(shape);
+  }
+  return schema;
+}
+
 function tool(operation: OperationName, op: OperationDef, mcp: McpBinding): ToolDef {
   const wrap = mcp.wrap;
-  const output = wrap ? z.object({ [wrap]: op.output }) : (op.output as z.ZodObject);
+  const answer = mcp.tool === 'get_task' ? op.output : briefly(op.output);
+  const output = wrap ? z.object({ [wrap]: answer }) : (answer as z.ZodObject);
   const adapt = mcp.adapt;
   return {
     name: mcp.tool,

@@ -1,4 +1,6 @@
 // The OpenAPI document: valid 3.1, in step with the routes Fastify registered, examples that parse.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -130,21 +132,32 @@ describe('OpenAPI document', () => {
         path: 'https://x.dev/1',
       });
       const session = await call('POST', `/api/tasks/${id}/subagent`, { openclaw_session_id: 's-1' });
+      writeFileSync(join(srv.dataDir, 'report.md'), '# Feature X');
+      const file = await call('POST', `/api/tasks/${id}/deliverables`, {
+        deliverable_type: 'file',
+        title: 'Report',
+        path: join(srv.dataDir, 'report.md'),
+      });
       await call('POST', `/api/tasks/${id}/comments`, { body: 'Looks good' });
       const device = await call('POST', '/api/devices', { name: 'Phone' });
+      const webhook = await call('POST', '/api/webhooks', { url: 'http://127.0.0.1:9/hook' });
+      await call('POST', `/api/webhooks/${webhook.body.id}/test`);
       const ids: Record<string, string> = {
         tasks: id,
         agents: agent.body.id,
         sessions: session.body.id,
         devices: device.body.device?.id ?? '',
+        deliverables: file.body.id,
+        webhooks: webhook.body.id,
       };
+      // Operations whose GET needs a query to answer 200.
+      const queries: Record<string, string> = { '/api/search': '?q=feature', '/api/usage': '?group_by=day' };
       let checked = 0;
       for (const op of OPERATIONS) {
         if (op.method !== 'get' || !op.ok.schema || op.ok.contentType || op.path === '/mcp') continue;
-        const url = op.path.replace(
-          /\/(\w+)\/:id/,
-          (_m, collection: string) => `/${collection}/${ids[collection]}`,
-        );
+        const url =
+          op.path.replace(/\/(\w+)\/:id/, (_m, collection: string) => `/${collection}/${ids[collection]}`) +
+          (queries[op.path] ?? '');
         const res = await call('GET', url);
         expect(res.status, url).toBe(op.ok.status);
         const schema = op.ok.list ? z.array(op.ok.schema) : op.ok.schema;

@@ -17,6 +17,25 @@ const StreamQuery = z.object({
     .optional()
     .describe("Only the events that concern this agent (its inbox's rule), with the global event ids"),
 });
+const LogStreamQuery = z.object({
+  lastEventId: z.number().int().min(0).optional().describe('For clients that cannot send Last-Event-ID'),
+  tail: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('Without Last-Event-ID: how many of the newest lines to replay first (default 1000)'),
+});
+const logStreamExample = `retry: 2000
+
+id: 41
+data: {"seq":41,"stream":"stdout","text":"ok 1 - parses","at":"2026-03-01T10:05:00.000Z"}
+
+: ping
+
+event: session_ended
+data: {"session_id":"${ex.ids.session}","last_seq":41}
+`;
 const JsonRpc = z.looseObject({ jsonrpc: z.literal('2.0') });
 const OpenApiDoc = z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) });
 
@@ -40,6 +59,30 @@ export const fixedOperations: Operation[] = [
       contentType: 'text/event-stream',
     },
     errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/openclaw/sessions/:id/logs/stream',
+    operationId: 'streamSessionLogs',
+    tag: 'sessions',
+    summary: "A session's live log (Server-Sent Events)",
+    description:
+      'One unnamed event per line, `id:` its seq, `data:` `{ seq, stream, text, at }`. With ' +
+      'Last-Event-ID it replays every kept line after that seq; without, the last `tail` lines; then ' +
+      'each line as it is appended, nothing missed or doubled in between. When the session ends (or ' +
+      'had ended when the stream opened) a named `session_ended` event `{ session_id, last_seq }` ' +
+      'follows; the stream stays open for late lines. Counted in the same per-token stream limits ' +
+      'as the event stream (429 `too_many_streams`).',
+    query: LogStreamQuery,
+    headers: ['lastEventId'],
+    ok: {
+      status: 200,
+      description: 'An endless text/event-stream',
+      schema: z.string(),
+      example: logStreamExample,
+      contentType: 'text/event-stream',
+    },
+    errors: [400, 404, 429],
   },
   {
     method: 'get',

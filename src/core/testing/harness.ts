@@ -175,7 +175,12 @@ export async function testApp(options: Partial<AppOptions> = {}) {
     core: temp.core,
     app: app.fastify,
     /** An authenticated JSON request; answers status, parsed body and headers. */
-    async call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers = {}) {
+    async call(
+      method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+      url: string,
+      body?: unknown,
+      headers = {},
+    ) {
       const res = await app.fastify.inject({
         method,
         url,

@@ -16,10 +16,17 @@ export function stopServes(): void {
   for (const c of cleanups.splice(0)) c();
 }
 
-/** Starts `node <entry>` on a fresh data dir; resolves once it has printed its board link. */
-export async function startServe(entry: string) {
-  const { dir, cleanup } = tempDir();
-  cleanups.push(cleanup);
+/**
+ * Starts `node <entry>` on a fresh data dir (or `dataDir`, to start again on the same data);
+ * resolves once it has printed its board link.
+ */
+export async function startServe(entry: string, dataDir?: string) {
+  let dir = dataDir;
+  if (dir === undefined) {
+    const temp = tempDir();
+    cleanups.push(temp.cleanup);
+    dir = temp.dir;
+  }
   const child = spawn(process.execPath, [entry, '--port', '0', '--data-dir', dir], {
     env: { ...process.env, MISSION_CONTROL_TOKEN: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,6 +13,8 @@ const CHANGES_ATTENTION: ReadonlySet<EventType | 'reset'> = new Set<EventType | 
   'session_updated',
   'agent_completed',
   'attention_dismissed',
+  'budget_exceeded',
+  'webhook_health_changed',
 ]);
 
 export const ATTENTION_COALESCE_MS = 150;

@@ -16,7 +16,14 @@ const setup = () => {
 describe('bootstrap', () => {
   it('loads the snapshot, then follows the stream from its event id', async () => {
     const { backend, store, controller } = setup();
-    backend.snapshot = { last_event_id: 7, tasks: [aTask()], agents: [], sessions: [] };
+    backend.snapshot = {
+      last_event_id: 7,
+      tasks: [aTask()],
+      done_total: 0,
+      done_next: null,
+      agents: [],
+      sessions: [],
+    };
     controller.start();
     await settle();
     expect(store.getState().loaded).toBe(true);
@@ -37,7 +44,14 @@ describe('bootstrap', () => {
     const { backend, store, controller } = setup();
     controller.start();
     await settle();
-    backend.snapshot = { last_event_id: 5, tasks: [aTask({ id: 'fresh' })], agents: [], sessions: [] };
+    backend.snapshot = {
+      last_event_id: 5,
+      tasks: [aTask({ id: 'fresh' })],
+      done_total: 0,
+      done_next: null,
+      agents: [],
+      sessions: [],
+    };
     backend.push(ev(4, 'task_created', aTask({ id: 'after-gap' })));
     await settle();
     expect(backend.subscriptions).toEqual([0, 5]);
@@ -56,7 +70,14 @@ describe('bootstrap', () => {
 
   it('shows a move at once and reverts it with a message when the server refuses', async () => {
     const { backend, store, controller } = setup();
-    backend.snapshot = { last_event_id: 1, tasks: [aTask({ version: 3 })], agents: [], sessions: [] };
+    backend.snapshot = {
+      last_event_id: 1,
+      tasks: [aTask({ version: 3 })],
+      done_total: 0,
+      done_next: null,
+      agents: [],
+      sessions: [],
+    };
     controller.start();
     await settle();
     let refuse: (e: Error) => void = () => {};
@@ -85,7 +106,14 @@ describe('bootstrap', () => {
 
   it('loads an opened task’s activities and keeps events that arrive meanwhile', async () => {
     const { backend, store, controller } = setup();
-    backend.snapshot = { last_event_id: 0, tasks: [aTask()], agents: [], sessions: [] };
+    backend.snapshot = {
+      last_event_id: 0,
+      tasks: [aTask()],
+      done_total: 0,
+      done_next: null,
+      agents: [],
+      sessions: [],
+    };
     controller.start();
     await settle();
     const row = (id: string, at: string) => ({

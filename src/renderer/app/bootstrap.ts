@@ -6,15 +6,23 @@ import type { Task } from '../../shared/entities.ts';
 import type { TaskStatus } from '../../shared/enums.ts';
 import type { StreamEvent } from '../../shared/events.ts';
 import type { TaskCreate, TaskPatch } from '../../shared/inputs.ts';
-import { type Backend, BackendError } from '../backend/backend.ts';
+import { type Backend, BackendError, type LogFollowHandlers } from '../backend/backend.ts';
 import { followAccess } from '../components/remote/access.ts';
 import { createRemoteController, type RemoteController } from '../components/remote/remote-controller.ts';
+import { createSearchController, type SearchController } from '../components/search/search-controller.ts';
+import { createUsageController, type UsageController } from '../components/usage/usage-controller.ts';
+import {
+  createWebhooksController,
+  type WebhooksController,
+} from '../components/webhooks/webhooks-controller.ts';
 import { applyEvents } from '../store/apply-event.ts';
 import { fromSnapshot, mergeTask } from '../store/board-data.ts';
 import { type BoardStore, notify, setUi } from '../store/store.ts';
 import { createAttentionFeed } from './attention-feed.ts';
+import { createDonePaging } from './done-pages.ts';
 import { createLoopCommands, type LoopCommands } from './loop-commands.ts';
 import { markOnce } from './perf-marks.ts';
+import { followSessionLog } from './session-log.ts';
 import { createTaskCaches } from './task-caches.ts';
 import { browserEnv, createWebNotifications } from './web-notifications.ts';
 
@@ -26,12 +34,25 @@ export interface Controller extends LoopCommands {
   deleteTask(id: string): Promise<void>;
   openTask(id: string): void;
   closeTask(): void;
+  /**
+   * The Done column's next older page (the snapshot carries only the newest done tasks); `auto` when
+   * scrolling asked, which does not retry a page that just failed.
+   */
+  loadOlderDone(auto?: boolean): Promise<void>;
   /** Desktop only (see `host.canOpenDeliverables`): main reveals the file or opens the URL; a refusal is a notice. */
   openDeliverable(taskId: string, deliverableId: string): Promise<void>;
   /** Browsers: turning on asks for permission; remembered in localStorage. */
   setWebNotifications(on: boolean): Promise<void>;
   /** The "Other devices" panel (owner only): LAN switch and device tokens. */
   remote: RemoteController;
+  /** The Webhooks screen (owner only). */
+  webhooks: WebhooksController;
+  /** The Usage view, the prices, a task's Usage tab. */
+  usage: UsageController;
+  /** The command palette's search and the deliverable previews. */
+  search: SearchController;
+  /** A session's log, live: its last `tail` lines, then each new one; returns the unsubscribe. */
+  followLog(sessionId: string, tail: number, handlers: LogFollowHandlers): () => void;
 }
 
 export function createController(backend: Backend, store: BoardStore): Controller {
@@ -71,9 +92,24 @@ export function createController(backend: Backend, store: BoardStore): Controlle
   const loadTaskCaches = createTaskCaches(backend, store, reportError);
   const attention = createAttentionFeed(backend, store);
   const answered = (task: Task) => store.setState((s) => ({ data: mergeTask(s.data, task) }));
+  const loadOlderDone = createDonePaging(backend, store, reportError);
   const openTask = (id: string) => {
     setUi(store, { openTaskId: id });
-    if (!store.getState().data.activities[id]) void loadTaskCaches(id);
+    if (store.getState().data.tasks[id]) {
+      if (!store.getState().data.activities[id]) void loadTaskCaches(id);
+      return;
+    }
+    // An old done task the board has not paged in yet (a search hit, a link): fetch it first.
+    void backend
+      .invoke('tasks.get', { id })
+      .then((task) => {
+        answered(task);
+        return loadTaskCaches(id);
+      })
+      .catch((error) => {
+        if (!(error instanceof BackendError && error.status === 404))
+          reportError('Could not load the task', error);
+      });
   };
   const notifications = createWebNotifications(store, openTask, backend.info ? null : browserEnv());
 
@@ -189,8 +225,10 @@ export function createController(backend: Backend, store: BoardStore): Controlle
 
     openTask,
 
+    loadOlderDone,
+
     closeTask() {
-      setUi(store, { openTaskId: null });
+      setUi(store, { openTaskId: null, taskTab: 'overview', logSessionId: null });
     },
 
     async openDeliverable(taskId, deliverableId) {
@@ -208,5 +246,10 @@ export function createController(backend: Backend, store: BoardStore): Controlle
     setWebNotifications: (on) => notifications.set(on),
 
     remote: createRemoteController(backend),
+    webhooks: createWebhooksController(backend),
+    usage: createUsageController(backend),
+    search: createSearchController(backend),
+
+    followLog: (sessionId, tail, handlers) => followSessionLog(backend, sessionId, tail, handlers),
   };
 }

@@ -3,10 +3,21 @@
 // so the store and every component run the same code in both.
 import type { StreamEvent } from '../../shared/events.ts';
 import type { AppInfo, OpenOutcome } from '../../shared/ipc.ts';
+import type { LogLine } from '../../shared/logs.ts';
 import type { OperationInput, OperationName, OperationOutput } from '../../shared/operations/index.ts';
 import type { SessionInfo } from '../../shared/remote.ts';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
+
+export interface LogFollowHandlers {
+  /** New lines in seq order, none twice (across reconnects too). */
+  onLines(lines: LogLine[]): void;
+  onState?(state: ConnectionState): void;
+  /** The session has ended (the lines it wrote before are in). */
+  onEnded?(): void;
+  /** The log cannot be followed (an unknown session, a refusal): no retry follows. */
+  onError?(error: BackendError): void;
+}
 
 export interface Backend {
   /**
@@ -23,6 +34,11 @@ export interface Backend {
     onEvent: (event: StreamEvent) => void,
     onState: (state: ConnectionState) => void,
   ): () => void;
+  /**
+   * Follows a session's log: its last `tail` lines, then each new one. The browser's is the SSE log
+   * stream; without it (desktop) the controller reads `logs.list` again and again.
+   */
+  followLog?(sessionId: string, tail: number, handlers: LogFollowHandlers): () => void;
   /**
    * Browser only: who this session is (the owner, or a device and its scope). Rejects with 401 once
    * the token behind the cookie is revoked. The desktop window is always the owner, so it has none.

@@ -1,6 +1,8 @@
 // The browser Backend: operations over fetch (cookie auth, the table's HTTP binding) and events over EventSource.
 import type { ApiErrorBody } from '../../shared/api.ts';
 import type { StreamEvent } from '../../shared/events.ts';
+import { LOG_STREAM_ENDED } from '../../shared/log-stream.ts';
+import type { LogLine } from '../../shared/logs.ts';
 import { type Backend, BackendError } from './backend.ts';
 import { backoffDelay } from './backoff.ts';
 
@@ -83,6 +85,64 @@ export function createHttpBackend(options: HttpBackendOptions = {}): Backend {
     },
 
     session: () => httpRequest(doFetch, `${base}/api/auth/session`, { method: 'GET' }) as Promise<never>,
+
+    followLog(sessionId, tail, handlers) {
+      const path = `${base}/api/openclaw/sessions/${encodeURIComponent(sessionId)}/logs/stream`;
+      let last: number | null = null;
+      let source: EventSource | undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let failures = 0;
+      let closed = false;
+      const connect = () => {
+        if (closed) return;
+        handlers.onState?.(failures === 0 ? 'connecting' : 'reconnecting');
+        // Our own reconnects, resuming after the last line shown (the query stands in for Last-Event-ID).
+        const es = new ES(`${path}?${last === null ? `tail=${tail}` : `lastEventId=${last}`}`, {
+          withCredentials: true,
+        });
+        source = es;
+        es.onopen = () => {
+          failures = 0;
+          handlers.onState?.('live');
+        };
+        es.onmessage = (message) => {
+          const line = safeJson(message.data) as LogLine | undefined;
+          if (!line || (last !== null && line.seq <= last)) return;
+          last = line.seq;
+          handlers.onLines([line]);
+        };
+        es.addEventListener(LOG_STREAM_ENDED, () => handlers.onEnded?.());
+        es.onerror = () => {
+          es.close();
+          if (closed || source !== es) return;
+          failures += 1;
+          // EventSource hides the status: ask the log itself whether it exists before trying again.
+          void httpRequest(doFetch, `${path.slice(0, -'/stream'.length)}?limit=1`, { method: 'GET' }).then(
+            () => {
+              if (!closed) timer = setTimeout(connect, backoffDelay(failures));
+            },
+            (error: unknown) => {
+              if (closed) return;
+              if (
+                error instanceof BackendError &&
+                error.status >= 400 &&
+                error.status < 500 &&
+                error.status !== 429
+              )
+                handlers.onError?.(error);
+              else timer = setTimeout(connect, backoffDelay(failures));
+            },
+          );
+          handlers.onState?.(failures >= offlineAfter ? 'offline' : 'reconnecting');
+        };
+      };
+      connect();
+      return () => {
+        closed = true;
+        if (timer) clearTimeout(timer);
+        source?.close();
+      };
+    },
 
     subscribe(lastEventId, onEvent, onState) {
       let last = lastEventId;

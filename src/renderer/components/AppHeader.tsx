@@ -12,6 +12,9 @@ import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { Hint } from './Hint.tsx';
 import { ReadOnlyBadge } from './remote/ReadOnlyBadge.tsx';
 import { RemoteButton } from './remote/RemoteButton.tsx';
+import { SearchButton } from './search/SearchButton.tsx';
+import { UsageButton } from './usage/UsageButton.tsx';
+import { WebhooksButton } from './webhooks/WebhooksButton.tsx';
 
 export function AppHeader({ searchRef }: { searchRef: Ref<HTMLInputElement> }) {
   const store = useBoardStore();
@@ -29,6 +32,7 @@ export function AppHeader({ searchRef }: { searchRef: Ref<HTMLInputElement> }) {
       {/* In a narrow window the search box gives way, never the name or the connection state. */}
       <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
         <BoardToolbar searchRef={searchRef} />
+        <SearchButton />
         <AttentionBell />
         <Hint label="Recent events">
           <Indicator label={feedCount} size={16} disabled={!feedCount}>
@@ -42,6 +46,8 @@ export function AppHeader({ searchRef }: { searchRef: Ref<HTMLInputElement> }) {
             </ActionIcon>
           </Indicator>
         </Hint>
+        <UsageButton />
+        <WebhooksButton />
         <RemoteButton />
       </Group>
     </header>

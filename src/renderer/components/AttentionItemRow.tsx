@@ -4,9 +4,11 @@ import { ActionIcon, Button, Group, Text, ThemeIcon } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconClockX,
+  IconCoin,
   IconEye,
   IconHeartbeat,
   IconRepeat,
+  IconWebhook,
   IconX,
 } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -24,6 +26,8 @@ const KINDS: Record<AttentionKind, { icon: typeof IconEye; color: string; label:
   failed_session: { icon: IconAlertTriangle, color: 'red', label: 'Failed session' },
   lease_expired: { icon: IconClockX, color: 'orange', label: 'Lease expired' },
   stuck: { icon: IconRepeat, color: 'red', label: 'Stuck' },
+  over_budget: { icon: IconCoin, color: 'grape', label: 'Over budget' },
+  webhook_failing: { icon: IconWebhook, color: 'red', label: 'Webhook failing' },
 };
 
 type Mode = 'actions' | 'changes' | 'reassign';

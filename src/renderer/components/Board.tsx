@@ -16,9 +16,10 @@ import { useMemo, useState } from 'react';
 import type { Task } from '../../shared/entities.ts';
 import { STATUS_LABELS, TASK_STATUSES, type TaskStatus } from '../../shared/enums.ts';
 import { useBoard, useController } from '../app/context.tsx';
-import { makeSelectColumns } from '../store/selectors.ts';
+import { makeSelectColumns, selectDone, selectDoneLoading, selectFiltered } from '../store/selectors.ts';
 import { BoardColumn } from './BoardColumn.tsx';
 import { columnKeyboardCoordinates } from './board-keyboard.ts';
+import type { ColumnPaging } from './ColumnMore.tsx';
 import { TaskCardBody } from './TaskCard.tsx';
 
 /**
@@ -42,6 +43,19 @@ export function Board() {
   const selectColumns = useMemo(makeSelectColumns, []);
   const columns = useBoard(selectColumns);
   const [dragged, setDragged] = useState<Task | null>(null);
+  // Done holds its newest tasks; the count is the server's, older ones load as it scrolls.
+  const done = useBoard(selectDone);
+  const doneLoading = useBoard(selectDoneLoading);
+  const filtered = useBoard(selectFiltered);
+  const donePaging = useMemo<ColumnPaging>(
+    () => ({
+      more: done.next !== null,
+      loading: doneLoading,
+      auto: !filtered,
+      onMore: (auto) => void controller.loadOlderDone(auto),
+    }),
+    [done.next, doneLoading, filtered, controller],
+  );
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(KeyboardSensor, {
@@ -80,7 +94,13 @@ export function Board() {
     >
       <div className="mc-board" style={{ gridTemplateColumns: TRACKS }} data-testid="board">
         {TASK_STATUSES.map((status) => (
-          <BoardColumn key={status} status={status} tasks={columns[status]} />
+          <BoardColumn
+            key={status}
+            status={status}
+            tasks={columns[status]}
+            count={status === 'done' && !filtered ? done.total : undefined}
+            paging={status === 'done' ? donePaging : undefined}
+          />
         ))}
       </div>
       <DragOverlay dropAnimation={null}>

@@ -1,23 +1,32 @@
-// One status column: header with its count, a drop target, and a virtualised list of cards.
+// One status column: header with its count, a drop target, and a virtualised list of cards; the Done
+// column holds only its newest tasks and loads older ones as it is scrolled to its end.
 import { useDroppable } from '@dnd-kit/core';
 import { Badge, Group, Paper, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import type { Task } from '../../shared/entities.ts';
 import { STATUS_LABELS, type TaskStatus } from '../../shared/enums.ts';
+import { ColumnMore, type ColumnPaging } from './ColumnMore.tsx';
 import { useReadOnly } from './remote/ReadOnlyBadge.tsx';
 import { cardHeight, showsReviewActions, TaskCard } from './TaskCard.tsx';
 
 /** The virtualiser's first guess before it measures the column (only the height matters to it). */
 const INITIAL_RECT = { width: 200, height: 800 };
+/** A page is asked for when the last card in view is this close to the end of what is loaded. */
+const NEAR_END = 20;
 
 /** Memoised: a column whose list did not change (same array from the selector) skips its render. */
 export const BoardColumn = memo(function BoardColumn({
   status,
   tasks,
+  count,
+  paging,
 }: {
   status: TaskStatus;
   tasks: Task[];
+  /** The header's count when the column holds only part of its tasks (Done); else `tasks.length`. */
+  count?: number;
+  paging?: ColumnPaging;
 }) {
   const { setNodeRef, isOver } = useDroppable({ id: status });
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -43,12 +52,19 @@ export const BoardColumn = memo(function BoardColumn({
     getItemKey,
     initialRect: INITIAL_RECT,
   });
+  const items = virtualizer.getVirtualItems();
+  const lastInView = items.at(-1)?.index ?? -1;
+  useEffect(() => {
+    if (paging?.more && paging.auto && !paging.loading && lastInView >= tasks.length - NEAR_END)
+      paging.onMore(true);
+  }, [paging, lastInView, tasks.length]);
   return (
     <Paper
       ref={setNodeRef}
       component="section"
       aria-label={`${STATUS_LABELS[status]} column`}
       data-testid={`column-${status}`}
+      data-loaded={tasks.length}
       data-over={isOver ? 'true' : undefined}
       withBorder
       radius="md"
@@ -65,12 +81,16 @@ export const BoardColumn = memo(function BoardColumn({
           {STATUS_LABELS[status]}
         </Text>
         <Badge variant="default" data-testid={`count-${status}`}>
-          {tasks.length}
+          {count ?? tasks.length}
         </Badge>
       </Group>
-      <div ref={scrollRef} style={{ overflowY: 'auto', flex: 1, padding: '0 6px 6px' }}>
+      <div
+        ref={scrollRef}
+        data-testid={`scroll-${status}`}
+        style={{ overflowY: 'auto', flex: 1, padding: '0 6px 6px' }}
+      >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
+          {items.map((item) => {
             const task = tasks[item.index];
             if (!task) return null;
             return (
@@ -89,6 +109,7 @@ export const BoardColumn = memo(function BoardColumn({
             );
           })}
         </div>
+        {paging ? <ColumnMore paging={paging} /> : null}
       </div>
     </Paper>
   );

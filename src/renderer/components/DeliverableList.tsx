@@ -1,10 +1,24 @@
-// The modal's Deliverables tab: files (path copyable; on the desktop, shown in their folder), URLs (a new
-// tab with no opener in a browser; the OS browser on the desktop), artifacts.
+// The modal's Deliverables tab: files (path copyable; on the desktop, shown in their folder; previewed for
+// the owner), URLs (a new tab with no opener in a browser; the OS browser on the desktop; never fetched),
+// artifacts.
 import { Anchor, Button, Code, CopyButton, Group, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconCheck, IconCopy, IconFile, IconFolderOpen, IconLink, IconPackage } from '@tabler/icons-react';
+import {
+  IconCheck,
+  IconCopy,
+  IconEye,
+  IconFile,
+  IconFolderOpen,
+  IconLink,
+  IconPackage,
+} from '@tabler/icons-react';
+import { useState } from 'react';
 import type { Deliverable } from '../../shared/entities.ts';
 import { useBoard, useController } from '../app/context.tsx';
+import { lazyPart, MountWhen } from './lazy-part.tsx';
 import { RelativeTime } from './RelativeTime.tsx';
+
+/** Loads on first use, with the Markdown renderer behind it. */
+const DeliverablePreview = lazyPart(() => import('./preview/DeliverablePreview.tsx'), 'DeliverablePreview');
 
 const ICONS = { file: IconFile, url: IconLink, artifact: IconPackage } as const;
 
@@ -14,6 +28,9 @@ function DeliverableRow({ d }: { d: Deliverable }) {
   const controller = useController();
   // The desktop window may not open new windows itself: main opens links and reveals files for it.
   const canOpen = useBoard((s) => s.host.canOpenDeliverables);
+  // The server reads the file from the owner's disk; device tokens are refused, so they get no button.
+  const canPreview = useBoard((s) => s.access.deviceId === null) && d.deliverable_type === 'file' && !!d.path;
+  const [previewing, setPreviewing] = useState(false);
   const open = () => void controller.openDeliverable(d.task_id, d.id);
   const Icon = ICONS[d.deliverable_type];
   return (
@@ -76,8 +93,22 @@ function DeliverableRow({ d }: { d: Deliverable }) {
                 Show in folder
               </Button>
             )}
+            {canPreview && (
+              <Button
+                size="compact-xs"
+                variant="light"
+                aria-expanded={previewing}
+                onClick={() => setPreviewing((p) => !p)}
+                leftSection={<IconEye size={12} aria-hidden />}
+              >
+                {previewing ? 'Hide preview' : 'Preview'}
+              </Button>
+            )}
           </Group>
         )}
+        <MountWhen when={previewing}>
+          {previewing && <DeliverablePreview id={d.id} title={d.title} />}
+        </MountWhen>
         {d.description && (
           <Text size="sm" c="dimmed">
             {d.description}

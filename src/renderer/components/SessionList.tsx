@@ -1,12 +1,17 @@
 // The modal's Sessions tab: the task's sub-agent sessions with status, channel, start and duration, live;
-// a silent one (past its heartbeat ttl) is greyed and says for how long it has been silent.
-import { Badge, Table, Text } from '@mantine/core';
+// a silent one (past its heartbeat ttl) is greyed and says for how long it has been silent. A click
+// on a session opens its live log below the table (the viewer loads on first use).
+import { Badge, Center, Loader, Table, Text } from '@mantine/core';
 import dayjs from 'dayjs';
+import { Suspense, useState } from 'react';
 import type { Session } from '../../shared/entities.ts';
-import { useBoard } from '../app/context.tsx';
+import { useBoard, useBoardStore } from '../app/context.tsx';
 import { selectOpenTaskSessions } from '../store/selectors.ts';
+import { lazyPart } from './lazy-part.tsx';
 import { useNow } from './now-clock.ts';
 import { RelativeTime } from './RelativeTime.tsx';
+
+const SessionLogViewer = lazyPart(() => import('./logs/SessionLogViewer.tsx'), 'SessionLogViewer');
 
 const STATUS_COLORS = { active: 'green', stale: 'gray', completed: 'blue', failed: 'red' } as const;
 /** `stale` is what the sweeper calls a session past its heartbeat ttl; people read "silent". */
@@ -65,11 +70,42 @@ function StatusCell({ session }: { session: Session }) {
   );
 }
 
+const nameOf = (s: Session) => s.agent_name ?? s.openclaw_session_id;
+
 export function SessionList() {
   const sessions = useBoard(selectOpenTaskSessions);
+  // A search hit in a log line opens that session's log (TaskModal remounts the list for each).
+  const store = useBoardStore();
+  const [shown, setShown] = useState<string | null>(() => store.getState().ui.logSessionId);
   if (!sessions.length) return <Text c="dimmed">No sub-agent sessions yet.</Text>;
+  const selected = sessions.find((s) => s.id === shown) ?? null;
+  const toggle = (id: string) => setShown((current) => (current === id ? null : id));
   return (
-    <Table data-testid="session-table">
+    <>
+      <SessionTable sessions={sessions} selected={selected?.id ?? null} onToggle={toggle} />
+      {selected ? (
+        <Suspense
+          fallback={
+            <Center py="md">
+              <Loader size="sm" aria-label="Loading the log" />
+            </Center>
+          }
+        >
+          <SessionLogViewer key={selected.id} sessionId={selected.id} title={nameOf(selected)} />
+        </Suspense>
+      ) : (
+        <Text size="xs" c="dimmed" mt="xs">
+          Click a session to see its output.
+        </Text>
+      )}
+    </>
+  );
+}
+
+function SessionTable(props: { sessions: Session[]; selected: string | null; onToggle(id: string): void }) {
+  const { sessions, selected, onToggle } = props;
+  return (
+    <Table data-testid="session-table" highlightOnHover>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Session</Table.Th>
@@ -85,10 +121,22 @@ export function SessionList() {
             key={s.id}
             data-testid="session-row"
             data-session-status={s.status}
+            className="session-row-clickable"
+            tabIndex={0}
+            aria-expanded={selected === s.id}
+            aria-label={`${nameOf(s)}: show its log`}
+            onClick={() => onToggle(s.id)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                onToggle(s.id);
+              }
+            }}
+            bg={selected === s.id ? 'var(--mantine-primary-color-light)' : undefined}
             c={s.status === 'stale' ? 'dimmed' : undefined}
             style={s.status === 'stale' ? { opacity: 0.75 } : undefined}
           >
-            <Table.Td>{s.agent_name ?? s.openclaw_session_id}</Table.Td>
+            <Table.Td>{nameOf(s)}</Table.Td>
             <StatusCell session={s} />
             <Table.Td>{s.channel ?? '—'}</Table.Td>
             <Table.Td>

@@ -8,6 +8,7 @@ import { useBoard, useController } from '../app/context.tsx';
 import { selectSubagentCounts } from '../store/selectors.ts';
 import { avatarText } from './avatar-text.ts';
 import { CardAge } from './CardAge.tsx';
+import { CardCostChip } from './CardCostChip.tsx';
 import { CardWorkLine, describeWork, useCardWork } from './CardWorkLine.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
 import { useReadOnly } from './remote/ReadOnlyBadge.tsx';
@@ -50,6 +51,7 @@ export function TaskCardBody({ task, dragging = false }: { task: Task; dragging?
       <div className="mc-card-row">
         <div className="mc-card-group">
           <span className={`mc-chip mc-chip-${PRIORITY_COLORS[task.priority]}`}>{task.priority}</span>
+          <CardCostChip task={task} />
           {subagents > 0 && (
             <span
               className="mc-chip mc-chip-count mc-chip-subagents"

@@ -1,10 +1,18 @@
 // The task dialog: the review decision while in review; Overview (edit), Conversation, Activity, Deliverables,
 // Sessions; all read the live store. The tabs after the Overview load on first use (their own chunks).
 import { Badge, Center, Loader, Modal, Tabs } from '@mantine/core';
-import { IconFileText, IconMessages, IconPackage, IconRobot, IconTimeline } from '@tabler/icons-react';
+import {
+  IconCoin,
+  IconFileText,
+  IconMessages,
+  IconPackage,
+  IconRobot,
+  IconTimeline,
+} from '@tabler/icons-react';
 import { type ReactNode, Suspense } from 'react';
-import { useBoard, useController } from '../app/context.tsx';
+import { useBoard, useBoardStore, useController } from '../app/context.tsx';
 import { selectOpenTask, selectOpenTaskSessions } from '../store/selectors.ts';
+import { setUi } from '../store/store.ts';
 import { lazyPart } from './lazy-part.tsx';
 import { ReviewBar } from './ReviewBar.tsx';
 import { TaskOverview } from './TaskOverview.tsx';
@@ -13,6 +21,7 @@ const TaskConversation = lazyPart(() => import('./TaskConversation.tsx'), 'TaskC
 const ActivityTimeline = lazyPart(() => import('./ActivityTimeline.tsx'), 'ActivityTimeline');
 const DeliverableList = lazyPart(() => import('./DeliverableList.tsx'), 'DeliverableList');
 const SessionList = lazyPart(() => import('./SessionList.tsx'), 'SessionList');
+const TaskUsageTab = lazyPart(() => import('./TaskUsageTab.tsx'), 'TaskUsageTab');
 
 const count = (n: number | undefined) =>
   n ? (
@@ -45,12 +54,16 @@ export function TaskModal() {
   const deliverables = useBoard((s) => (openId ? s.data.deliverables[openId]?.length : 0));
   const comments = useBoard((s) => (openId ? s.data.comments[openId]?.length : 0));
   const sessions = useBoard(selectOpenTaskSessions).length;
+  // Controlled, so a search hit can open the tab it was found in (and a log line its session).
+  const store = useBoardStore();
+  const tab = useBoard((s) => s.ui.taskTab);
+  const logSessionId = useBoard((s) => s.ui.logSessionId);
   return (
     <Modal
       opened={openId !== null}
       onClose={controller.closeTask}
       title={task ? task.title : 'Task deleted'}
-      size={720}
+      size={800}
       data-testid="task-modal"
     >
       {!task ? (
@@ -58,8 +71,13 @@ export function TaskModal() {
       ) : (
         <>
           <ReviewBar task={task} />
-          {/* Narrower tabs than Mantine's: five with icons and counts fit the dialog on one line. */}
-          <Tabs defaultValue="overview" keepMounted={false} styles={{ tab: { paddingInline: 12 } }}>
+          {/* Narrower tabs than Mantine's: six with icons and counts fit the dialog (800 px) on one line. */}
+          <Tabs
+            value={tab}
+            onChange={(value) => setUi(store, { taskTab: value ?? 'overview' })}
+            keepMounted={false}
+            styles={{ tab: { paddingInline: 12 } }}
+          >
             <Tabs.List mb="md">
               <Tabs.Tab value="overview" leftSection={icon(IconFileText)}>
                 Overview
@@ -79,6 +97,9 @@ export function TaskModal() {
               </Tabs.Tab>
               <Tabs.Tab value="sessions" leftSection={icon(IconRobot)} rightSection={count(sessions)}>
                 Sessions
+              </Tabs.Tab>
+              <Tabs.Tab value="usage" leftSection={icon(IconCoin)}>
+                Usage
               </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="overview">
@@ -101,7 +122,12 @@ export function TaskModal() {
             </Tabs.Panel>
             <Tabs.Panel value="sessions">
               <TabBody>
-                <SessionList />
+                <SessionList key={logSessionId ?? ''} />
+              </TabBody>
+            </Tabs.Panel>
+            <Tabs.Panel value="usage">
+              <TabBody>
+                <TaskUsageTab task={task} />
               </TabBody>
             </Tabs.Panel>
           </Tabs>

@@ -134,6 +134,22 @@ function renderPage(data: BoardData = busyBoard()) {
     { id: 'dv1', name: 'iPad', scope: 'read', created_at: T0, last_used_at: T0, revoked_at: null },
     { id: 'dv2', name: 'Laptop', scope: 'write', created_at: T0, last_used_at: null, revoked_at: T0 },
   ];
+  view.backend.handlers['usage.ofTask'] = () => ({
+    rows: [
+      {
+        session_id: null,
+        agent_id: null,
+        model: 'claude-sonnet-4',
+        input_tokens: 1200,
+        output_tokens: 300,
+        cache_read_tokens: 0,
+        cache_write_tokens: 0,
+        cost_usd: null,
+        reports: 1,
+        unpriced_reports: 1,
+      },
+    ],
+  });
   return view;
 }
 
@@ -181,6 +197,7 @@ describe('no emoji as icons', () => {
       Activity: 'activity-item',
       Deliverables: 'deliverable-item',
       Sessions: 'session-row',
+      Usage: 'usage-row',
     };
     for (const [tab, testId] of Object.entries(shows)) {
       await userEvent.click(screen.getByRole('tab', { name: new RegExp(tab) }));

@@ -149,7 +149,14 @@ describe('applyEvents', () => {
   });
 
   it('a snapshot replaces the rows and sets the resume id', () => {
-    const data = fromSnapshot({ last_event_id: 42, tasks: [aTask()], agents: [], sessions: [] });
+    const data = fromSnapshot({
+      last_event_id: 42,
+      tasks: [aTask()],
+      done_total: 0,
+      done_next: null,
+      agents: [],
+      sessions: [],
+    });
     expect(data.lastEventId).toBe(42);
     expect(applyEvent(data, ev(42, 'task_deleted', taskDeleted('t1'))).applied).toBe(0);
     expect(applyEvent(data, ev(43, 'task_deleted', taskDeleted('t1'))).data.tasks).toEqual({});

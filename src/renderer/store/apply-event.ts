@@ -2,7 +2,14 @@
 import type { Comment, Task } from '../../shared/entities.ts';
 import type { AgentDeleted, CommentAdded, StreamEvent, TaskUpdated } from '../../shared/events.ts';
 import { exhaustive } from '../../shared/exhaustive.ts';
-import { type BoardData, describeEvent, FEED_LIMIT, type FeedItem } from './board-data.ts';
+import {
+  type BoardData,
+  describeEvent,
+  doneAfter,
+  FEED_LIMIT,
+  type FeedItem,
+  rememberDeleted,
+} from './board-data.ts';
 
 /** `gap`: an event id jumped past lastEventId + 1; `reset`: the server cannot resume. Both mean refetch. */
 type ApplyStatus = 'ok' | 'gap' | 'reset';
@@ -82,10 +89,19 @@ function fold(draft: Draft, event: Exclude<StreamEvent, { type: 'reset' }>): voi
       const current = data.tasks[task.id];
       // Our own command's answer may already hold a newer version than this event.
       if (!current || current.version <= task.version) draft.table('tasks')[task.id] = task;
+      // The done count follows the events alone (answers merged early would count twice).
+      const before = 'previous_status' in event.payload ? event.payload.previous_status : undefined;
+      data.done = doneAfter(data.done, before, event.payload.status);
       return;
     }
     case 'task_deleted': {
       const { id, removed } = event.payload;
+      // Every open task is on the board, so a task the board never loaded was done (older events
+      // carry no status).
+      data.done = rememberDeleted(
+        doneAfter(data.done, event.payload.status ?? data.tasks[id]?.status ?? 'done', undefined),
+        id,
+      );
       delete draft.table('tasks')[id];
       // The task's own caches hold exactly its removed activities and deliverables.
       delete draft.table('activities')[id];
@@ -128,9 +144,24 @@ function fold(draft: Draft, event: Exclude<StreamEvent, { type: 'reset' }>): voi
       return;
     }
     case 'attention_dismissed':
+    case 'webhook_health_changed':
       return; // the attention list is the server's: the bootstrap refetches it
     case 'review_decided':
       return; // the task's own task_updated, in the same commit, moves the card
+    case 'usage_recorded': {
+      // The task's totals move without a new version: the card's cost follows the report.
+      const { task_id, task_usage, task_over_budget } = event.payload;
+      const current = task_id ? data.tasks[task_id] : undefined;
+      if (current && task_usage)
+        draft.table('tasks')[current.id] = { ...current, usage: task_usage, over_budget: task_over_budget };
+      return;
+    }
+    case 'budget_exceeded': {
+      const { task } = event.payload;
+      const current = data.tasks[task.id];
+      if (!current || current.version <= task.version) draft.table('tasks')[task.id] = task;
+      return;
+    }
     default:
       exhaustive(event);
   }

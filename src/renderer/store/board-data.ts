@@ -4,12 +4,14 @@ import type {
   Agent,
   Comment,
   Deliverable,
+  DonePage,
   Session,
   Snapshot,
   Task,
 } from '../../shared/entities.ts';
 import type { DomainEvent, EventType } from '../../shared/events.ts';
 import { exhaustive } from '../../shared/exhaustive.ts';
+import { formatUsd } from '../../shared/money.ts';
 
 export interface FeedItem {
   id: number;
@@ -31,7 +33,21 @@ export interface BoardData {
   comments: Record<string, Comment[]>;
   /** Recent events, newest first. */
   feed: FeedItem[];
+  /** The Done column: `tasks` holds every open task but only some done ones (snapshot window, pages). */
+  done: DoneState;
 }
+
+export interface DoneState {
+  /** How many tasks are done on the server (the column's count), kept live by events. */
+  total: number;
+  /** The cursor of the next older page; null once every done task is loaded. */
+  next: string | null;
+  /** Tasks deleted since the snapshot: a page read before their delete must not bring them back. */
+  deleted: string[];
+}
+
+/** How many deleted ids the board remembers against late pages (a page is in flight for ms, not minutes). */
+const DELETED_KEPT = 500;
 
 export const FEED_LIMIT = 50;
 
@@ -44,6 +60,7 @@ export const emptyBoard = (): BoardData => ({
   deliverables: {},
   comments: {},
   feed: [],
+  done: { total: 0, next: null, deleted: [] },
 });
 
 const byId = <T extends { id: string }>(items: readonly T[]): Record<string, T> => {
@@ -60,8 +77,38 @@ export function fromSnapshot(snapshot: Snapshot, previous: BoardData = emptyBoar
     tasks: byId(snapshot.tasks),
     agents: byId(snapshot.agents),
     sessions: byId(snapshot.sessions),
+    done: { total: snapshot.done_total, next: snapshot.done_next, deleted: [] },
   };
 }
+
+/**
+ * Merges a page of older done tasks, asked with cursor `before`. A page for another cursor (a new
+ * snapshot came meanwhile, or the same page was asked twice) is dropped; rows the stream already
+ * brought at a newer version, or deleted, are kept as the stream left them.
+ */
+export function mergeDonePage(data: BoardData, before: string, page: DonePage): BoardData {
+  if (data.done.next !== before) return data;
+  const tasks = { ...data.tasks };
+  const deleted = new Set(data.done.deleted);
+  for (const task of page.tasks) {
+    const current = tasks[task.id];
+    if (deleted.has(task.id) || (current && current.version >= task.version)) continue;
+    tasks[task.id] = task;
+  }
+  return { ...data, tasks, done: { ...data.done, next: page.next } };
+}
+
+/** The done count after one task event: `before` is the status it had, `after` the one it has now. */
+export function doneAfter(done: DoneState, before: string | undefined, after: string | undefined): DoneState {
+  const delta = (after === 'done' ? 1 : 0) - (before === 'done' ? 1 : 0);
+  return delta ? { ...done, total: Math.max(0, done.total + delta) } : done;
+}
+
+/** Remembers a deleted task against pages read before its delete. */
+export const rememberDeleted = (done: DoneState, id: string): DoneState => ({
+  ...done,
+  deleted: [...done.deleted.slice(-(DELETED_KEPT - 1)), id],
+});
 
 /** Merges a task the server answered with (our own command's result); an older version never wins. */
 export function mergeTask(data: BoardData, task: Task): BoardData {
@@ -116,6 +163,16 @@ export function describeEvent(event: DomainEvent, data: BoardData): string {
       return `${event.payload.decision === 'approve' ? 'Approved' : 'Changes requested'}: ${event.payload.task.title}`;
     case 'attention_dismissed':
       return 'An attention item was dismissed';
+    case 'webhook_health_changed':
+      return event.payload.state === 'cleared'
+        ? 'A webhook no longer needs attention'
+        : event.payload.state === 'failing'
+          ? `A webhook is failing (${event.payload.failures} attempts in a row)`
+          : 'A webhook was turned off after 24 h of failures';
+    case 'usage_recorded':
+      return `${taskTitle(event.payload.task_id)}: ${event.payload.model} used ${event.payload.input_tokens + event.payload.output_tokens} tokens (${formatUsd(event.payload.cost_usd)})`;
+    case 'budget_exceeded':
+      return `Over budget: ${event.payload.task.title} (${formatUsd(event.payload.cost_usd)} of ${formatUsd(event.payload.budget_usd)})`;
     default:
       exhaustive(event);
       return 'Something changed';

@@ -42,11 +42,12 @@ const computeColumns = (
       continue;
     columns[task.status].push(task);
   }
-  // Newest activity on top, so what just changed is what you see without scrolling.
+  // Newest activity on top, so what just changed is what you see without scrolling. The last tie
+  // breaker, the id, matches the server's Done pages (updated_at, id), so a page lands below.
   for (const list of Object.values(columns))
     list.sort((a, b) =>
       a.updated_at === b.updated_at
-        ? PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority]
+        ? PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)
         : a.updated_at < b.updated_at
           ? 1
           : -1,
@@ -107,15 +108,19 @@ const countsMemo = memo(computeCounts);
 export const selectSubagentCounts = (s: BoardState) => countsMemo(s.data.sessions);
 
 /**
- * For each blocked task, how many of its dependencies are not done yet (a dependency missing from the
- * board counts as not done). One pass over the tasks per change of the task map, shared by every card.
+ * For each blocked task, how many of its dependencies are not done yet. Every open task is on the
+ * board, so a dependency missing from it is an old done task not paged in (or a deleted one, which
+ * the server drops from depends_on). One pass over the tasks per change of the task map.
  */
 const waitingMemo = memo((tasks: BoardState['data']['tasks']): Record<string, number> => {
   const waiting: Record<string, number> = {};
   for (const task of Object.values(tasks)) {
     if (!task.blocked) continue;
     let open = 0;
-    for (const id of task.depends_on) if (tasks[id]?.status !== 'done') open += 1;
+    for (const id of task.depends_on) {
+      const dependency = tasks[id];
+      if (dependency && dependency.status !== 'done') open += 1;
+    }
     waiting[task.id] = open;
   }
   return waiting;
@@ -160,3 +165,12 @@ export const selectOpenTaskSessions = (s: BoardState) => sessionsOfTask(s.data.s
 
 export const selectOpenTask = (s: BoardState) =>
   s.ui.openTaskId ? s.data.tasks[s.ui.openTaskId] : undefined;
+
+/** The Done column's count and paging state (the board holds only some done tasks). */
+export const selectDone = (s: BoardState) => s.data.done;
+/** The `loading` key while a Done page is on its way. */
+export const DONE_PAGE_LOADING = 'done-page';
+export const selectDoneLoading = (s: BoardState) => s.loading[DONE_PAGE_LOADING] === true;
+/** True while a search or filter narrows the columns: the Done column then pages only on request. */
+export const selectFiltered = (s: BoardState) =>
+  s.ui.search.trim() !== '' || s.ui.agentFilter !== null || s.ui.priorityFilter !== null;

@@ -40,6 +40,12 @@ export interface BoardState {
     feedOpen: boolean;
     /** The task whose "request changes" composer is open from its card (one dialog for the board). */
     changesFor: string | null;
+    /** The command palette (Ctrl/Cmd-K). */
+    paletteOpen: boolean;
+    /** The open task's tab (`overview`, `activity`…); a search hit opens the one it was found in. */
+    taskTab: string;
+    /** The session whose log the Sessions tab shows first (a search hit in a log line). */
+    logSessionId: string | null;
   };
   notices: Notice[];
   /** What this session may do: a read-only device token sees the board without write controls. */
@@ -69,6 +75,9 @@ const initialState = (): BoardState => ({
     createOpen: false,
     feedOpen: false,
     changesFor: null,
+    paletteOpen: false,
+    taskTab: 'overview',
+    logSessionId: null,
   },
   notices: [],
   access: { scope: 'write', deviceId: null },

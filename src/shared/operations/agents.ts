@@ -1,6 +1,6 @@
 // Operations on agents and their sessions, and the board snapshot.
 import { z } from 'zod';
-import { Agent, Session, Snapshot } from '../entities.ts';
+import { Agent, DonePage, Session, Snapshot } from '../entities.ts';
 import { AgentCreate, AgentPatch, Id, SessionListQuery, SessionPatch } from '../inputs.ts';
 import { defineOperation } from '../operation.ts';
 import * as ex from './examples.ts';
@@ -27,9 +27,38 @@ export const agentOperations = {
       tag: 'events',
       id: 'getSnapshot',
       summary: 'Board snapshot with its last event id',
-      description: 'Load this, then follow the stream from `last_event_id` with no gap.',
+      description:
+        'Load this, then follow the stream from `last_event_id` with no gap. `tasks` holds every task ' +
+        'not done and the newest done ones (by `updated_at`); `done_total` counts all done tasks and ' +
+        '`done_next` pages through the older ones (`GET /api/snapshot/done`).',
       result: ex.snapshot,
       errors: [],
+    },
+  }),
+  'snapshot.done': defineOperation({
+    input: z.strictObject({
+      before: z
+        .string()
+        .max(512)
+        .optional()
+        .describe("The cursor `done_next` or a page's `next` gave; without it, the newest done tasks"),
+      limit: z.coerce.number().int().min(1).max(1000).optional(),
+    }),
+    output: DonePage,
+    access: 'read',
+    http: { method: 'GET', path: '/api/snapshot/done', status: 200 },
+    mcp: { omit: "Paging the board's Done column is for boards; list_tasks with status done answers agents" },
+    ipc: true,
+    docs: {
+      tag: 'events',
+      id: 'getSnapshotDone',
+      summary: 'Older done tasks, a page at a time',
+      description:
+        'Done tasks older than the cursor, newest first by `updated_at` then `id` (keyset, so pages ' +
+        'neither repeat nor skip a task while others move cards). `limit` defaults to 150. Tasks that ' +
+        'change after the snapshot arrive on the stream instead; `next` is null on the last page.',
+      result: ex.donePage,
+      errors: [400],
     },
   }),
   'agents.list': defineOperation({

@@ -6,6 +6,7 @@ import type {
   AttentionItem,
   Comment,
   Deliverable,
+  DonePage,
   Session,
   Snapshot,
   Task,
@@ -39,6 +40,23 @@ export const task: Task = {
   claim_count: 0,
   depends_on: [],
   blocked: false,
+  usage: { input_tokens: 182_000, output_tokens: 24_500, cost_usd: 0.913 },
+  budget_usd: 5,
+  over_budget: false,
+};
+
+export const usageRecord = {
+  id: 'f6a7b8c9-d0e1-4f2a-8b3c-4d5e6f7a8b9c',
+  task_id: ids.task,
+  session_id: ids.session,
+  agent_id: ids.developer,
+  model: 'claude-sonnet-4',
+  input_tokens: 12_000,
+  output_tokens: 1_800,
+  cache_read_tokens: 40_000,
+  cache_write_tokens: 0,
+  cost_usd: 0.075,
+  created_at: later,
 };
 
 export const claimedTask: Task = {
@@ -102,7 +120,15 @@ export const session: Session = {
 
 export const endedSession: Session = { ...session, status: 'completed', updated_at: later, ended_at: later };
 
-export const snapshot: Snapshot = { last_event_id: 42, tasks: [task], agents: [agent], sessions: [session] };
+export const snapshot: Snapshot = {
+  last_event_id: 42,
+  tasks: [task],
+  done_total: 1250,
+  done_next: 'WyIyMDI2LTA0LTAxVDA5OjMwOjAwLjAwMFoiLCIwMTk2NTQzMiJd',
+  agents: [agent],
+  sessions: [session],
+};
+export const donePage: DonePage = { tasks: [{ ...task, status: 'done' }], next: null };
 
 export const input = {
   taskCreate: { title: 'Build feature X', status: 'inbox' },

@@ -4,8 +4,12 @@
 import type { z } from 'zod';
 import { agentOperations } from './agents.ts';
 import { conversationOperations } from './conversation.ts';
+import { logOperations } from './logs.ts';
+import { searchOperations } from './search.ts';
 import { serverOperations } from './server.ts';
 import { taskOperations } from './tasks.ts';
+import { usageOperations } from './usage.ts';
+import { webhookOperations } from './webhooks.ts';
 import { workOperations } from './work.ts';
 
 export const OPERATIONS = {
@@ -13,7 +17,11 @@ export const OPERATIONS = {
   ...workOperations,
   ...conversationOperations,
   ...agentOperations,
+  ...logOperations,
+  ...searchOperations,
+  ...usageOperations,
   ...serverOperations,
+  ...webhookOperations,
 };
 
 export type Operations = typeof OPERATIONS;

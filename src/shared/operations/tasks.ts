@@ -142,6 +142,9 @@ export const taskOperations = {
     input: ByTask.extend({
       order: ActivityListQuery.shape.order.optional(),
       limit: ActivityListQuery.shape.limit,
+      type: ActivityListQuery.shape.type,
+      agent_id: ActivityListQuery.shape.agent_id,
+      q: ActivityListQuery.shape.q,
     }),
     output: z.array(Activity),
     access: 'read',
@@ -149,7 +152,8 @@ export const taskOperations = {
     mcp: {
       tool: 'list_activities',
       title: 'List activities',
-      description: 'The activity log of a task, oldest first (order "desc" for newest first).',
+      description:
+        'The activity log of a task, oldest first (order "desc" for newest first); filter by type, agent_id, q.',
       wrap: 'activities',
     },
     ipc: true,
@@ -157,7 +161,9 @@ export const taskOperations = {
       tag,
       id: 'listActivities',
       summary: 'Activity log of a task',
-      description: 'Oldest first, or newest first with `order=desc`.',
+      description:
+        'Oldest first, or newest first with `order=desc`. Filters combine: `type`, `agent_id`, and `q` ' +
+        '(a search of the messages, in the syntax of `GET /api/search`; 400 `bad_query` if malformed).',
       result: [ex.activity],
       errors: [400, 404],
     },

@@ -7,6 +7,11 @@ import { tasksCreatedIndex } from './005-tasks-created-index.ts';
 import { workLoop } from './006-work-loop.ts';
 import { conversation } from './007-conversation.ts';
 import { taskIndexes } from './008-task-indexes.ts';
+import { webhooks } from './009-webhooks.ts';
+import { usage } from './010-usage.ts';
+import { sessionLogs } from './011-session-logs.ts';
+import { search } from './012-search.ts';
+import { boardPaging } from './013-board-paging.ts';
 import type { Migration } from './types.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +23,9 @@ export const MIGRATIONS: readonly Migration[] = [
   workLoop,
   conversation,
   taskIndexes,
+  webhooks,
+  usage,
+  sessionLogs,
+  search,
+  boardPaging,
 ];

@@ -16,7 +16,7 @@ const StreamQuery = z.object({ lastEventId: EventId.optional(), agent_id: Id.opt
 const RAISE = 'raise it with serve --max-streams N (or MISSION_CONTROL_MAX_STREAMS)';
 
 /** The 429 message: which limit was hit, and what to do about it. */
-function tooManyStreams({ scope, max }: StreamLimit): string {
+export function tooManyStreams({ scope, max }: StreamLimit): string {
   if (scope === 'owner')
     return `The owner token already holds ${max} open event streams, its limit; close some, or ${RAISE}`;
   if (scope === 'device')
