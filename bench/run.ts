@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick | --no-million | --profile | --report-only | --only fanout,throughput,store,memory,cold-start,work,conversation]`
+// `npm run bench [-- --quick | --no-million | --profile | --report-only | --only fanout,throughput,store,memory,cold-start,work,conversation,logs,usage,search,webhooks]`
 // Full run: prints the figures, writes docs/bench/*.json + charts + docs/BENCHMARKS.md.
 // Quick run (< 60 s, for CI): compares with docs/bench/baseline.json and fails only on a gross regression.
 import { execFileSync } from 'node:child_process';
@@ -14,15 +14,31 @@ import { gitCommit, machine, type Results } from './report/results.ts';
 import { coldStart } from './suites/cold-start.ts';
 import { conversation } from './suites/conversation.ts';
 import { fanout } from './suites/fanout.ts';
+import { logs } from './suites/logs.ts';
 import { memory } from './suites/memory.ts';
+import { searchSuite } from './suites/search.ts';
 import { storeScale } from './suites/store.ts';
 import { throughput } from './suites/throughput.ts';
+import { usage } from './suites/usage.ts';
+import { webhooks } from './suites/webhooks.ts';
 import { work } from './suites/work.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DOCS = join(ROOT, 'docs');
 const BASELINE = join(DOCS, 'bench', 'baseline.json');
-const SUITES = ['fanout', 'throughput', 'store', 'memory', 'cold-start', 'work', 'conversation'] as const;
+const SUITES = [
+  'fanout',
+  'throughput',
+  'store',
+  'memory',
+  'cold-start',
+  'work',
+  'conversation',
+  'logs',
+  'usage',
+  'search',
+  'webhooks',
+] as const;
 
 const { values } = parseArgs({
   options: {
@@ -113,6 +129,31 @@ if (only.has('conversation')) {
     quick
       ? { rounds: 30, levels: [100, 10_000], samples: 50 }
       : { rounds: 200, levels: [100, 10_000], samples: 200 },
+  );
+}
+if (only.has('logs')) {
+  console.log('Session logs');
+  results.logs = await logs(quick ? { batches: 200, rounds: 50 } : { batches: 2000, rounds: 300 });
+}
+if (only.has('usage')) {
+  console.log('Usage and cost');
+  results.usage = await usage(quick ? { reports: 20_000, samples: 10 } : { reports: 100_000, samples: 30 });
+}
+if (only.has('search')) {
+  console.log('Search');
+  // The full run keeps the 1,000,000-line figure (seeding takes about a minute); quick mode is small.
+  results.search = searchSuite(
+    quick
+      ? { logLines: 20_000, activities: 5_000, tasks: 1_000, samples: 10 }
+      : { logLines: 1_000_000, activities: 100_000, tasks: 10_000, samples: 50 },
+  );
+}
+if (only.has('webhooks')) {
+  console.log('Webhooks');
+  results.webhooks = await webhooks(
+    quick
+      ? { rounds: 20, events: 1000, writeMs: 250, pathCreates: 200 }
+      : { rounds: 200, events: 1000, writeMs: 3000, pathCreates: 2000 },
   );
 }
 results.seconds = Math.round((Date.now() - started) / 1000);

@@ -81,6 +81,58 @@ export function gates(r: Results): Baseline {
         what: `attention list p50 (ms) at ${largest.tasks} tasks, ${largest.items} items`,
       };
   }
+  if (r.logs) {
+    const l = r.logs;
+    const one = l.append.find((a) => a.connections === 1);
+    if (one)
+      out['logs.appendRatio'] = {
+        value: Math.round((one.linesPerSecond / l.createsPerSecond) * 100) / 100,
+        worse: 'lower',
+        what: 'log lines/s in batches of 100 on 1 connection ÷ task creates/s on 1 connection',
+      };
+    out['logs.viewerRatio'] = {
+      value: Math.round((l.toViewer.p50 / l.appendRoundTrip.p50) * 100) / 100,
+      worse: 'higher',
+      what: 'log line → viewer p50 ÷ the append round trip p50',
+    };
+  }
+  if (r.usage) {
+    const u = r.usage;
+    out['usage.reportRatio'] = {
+      value: Math.round((u.reportRoundTrip.p50 / u.createRoundTrip.p50) * 100) / 100,
+      worse: 'higher',
+      what: 'usage report round trip p50 ÷ task create round trip p50',
+    };
+    const day = u.queries.find((q) => q.group === 'day' && q.window === 'all');
+    if (day)
+      out['usage.dayMsPer10k'] = {
+        value: Math.round((day.inProcess.p50 / (u.reports / 10_000)) * 100) / 100,
+        worse: 'higher',
+        what: 'usage by day over all reports, in process p50 (ms) per 10,000 reports',
+      };
+  }
+  if (r.search)
+    out['search.appendRatio'] = {
+      value: Math.round((r.search.appendIndexed.p50 / r.search.appendPlain.p50) * 100) / 100,
+      worse: 'higher',
+      what: '1,000-line log append with FTS5 triggers ÷ into a plain table (p50)',
+    };
+  if (r.webhooks) {
+    const w = r.webhooks;
+    out['webhooks.receiverRatio'] = {
+      value: Math.round((w.toReceiver.p50 / w.createRoundTrip.p50) * 100) / 100,
+      worse: 'higher',
+      what: 'event → receiver p50 ÷ the create round trip p50',
+    };
+    const none = w.writeCost.find((c) => c.webhooks === 0);
+    const ten = w.writeCost.find((c) => c.webhooks === 10);
+    if (none && ten)
+      out['webhooks.writeRatio'] = {
+        value: Math.round((ten.sixteenConnections.rps / none.sixteenConnections.rps) * 100) / 100,
+        worse: 'lower',
+        what: 'creates/s on 16 connections with 10 webhooks ÷ with 0',
+      };
+  }
   return out;
 }
 

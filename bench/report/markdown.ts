@@ -2,10 +2,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { conversationSection } from './conversation-section.ts';
 import { kb, ms, pct, table } from './format.ts';
+import { logsSection } from './logs-section.ts';
 import type { Results } from './results.ts';
+import { searchSection } from './search-section.ts';
 import { barChart } from './svg.ts';
 import { targets } from './targets.ts';
 import { throughputSection } from './throughput-section.ts';
+import { usageSection } from './usage-section.ts';
+import { webhooksSection } from './webhooks-section.ts';
 
 export function charts(r: Results): Record<string, string> {
   const out: Record<string, string> = {};
@@ -212,6 +216,10 @@ export function markdown(r: Results, analysisFile: string): string {
   parts.push(readFileSync(new URL('../board/section.md', import.meta.url), 'utf8').trimEnd(), '');
   if (r.work) parts.push(workSection(r.work), '');
   if (r.conversation) parts.push(conversationSection(r.conversation), '');
+  if (r.logs) parts.push(logsSection(r.logs), '');
+  if (r.usage) parts.push(usageSection(r.usage), '');
+  if (r.search) parts.push(searchSection(r.search), '');
+  if (r.webhooks) parts.push(webhooksSection(r.webhooks), '');
   parts.push(
     '## Reproduce',
     '',

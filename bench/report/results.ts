@@ -5,9 +5,13 @@ import os from 'node:os';
 import type { ColdStartResult } from '../suites/cold-start.ts';
 import type { ConversationResult } from '../suites/conversation.ts';
 import type { FanoutRow } from '../suites/fanout.ts';
+import type { LogsResult } from '../suites/logs.ts';
 import type { MemoryRow } from '../suites/memory.ts';
+import type { SearchResult } from '../suites/search.ts';
 import type { StoreLevel } from '../suites/store.ts';
 import type { ThroughputRow } from '../suites/throughput.ts';
+import type { UsageResult } from '../suites/usage.ts';
+import type { WebhooksResult } from '../suites/webhooks.ts';
 import type { WorkResult } from '../suites/work.ts';
 
 export interface Machine {
@@ -33,6 +37,10 @@ export interface Results {
   coldStart?: ColdStartResult;
   work?: WorkResult;
   conversation?: ConversationResult;
+  logs?: LogsResult;
+  webhooks?: WebhooksResult;
+  usage?: UsageResult;
+  search?: SearchResult;
 }
 
 export function machine(): Machine {
