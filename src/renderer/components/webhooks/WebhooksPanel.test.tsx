@@ -111,6 +111,23 @@ describe('Webhooks screen', () => {
     expect(await screen.findByText('off')).toBeInTheDocument();
   });
 
+  it('sends only the event types picked in the form', async () => {
+    const user = userEvent.setup();
+    const view = renderBoard(<WebhooksButton />);
+    serverLike(view.backend);
+    await user.click(screen.getByRole('button', { name: 'Webhooks' }));
+    await user.type(screen.getByTestId('webhook-url'), 'https://ci.example.com/hook');
+    await user.click(screen.getByTestId('webhook-events'));
+    await user.click(await screen.findByRole('option', { name: 'review_decided' }));
+    await user.click(screen.getByRole('button', { name: 'Add webhook' }));
+    await waitFor(() =>
+      expect(view.backend.calls).toContainEqual({
+        command: 'webhooks.create',
+        input: { url: 'https://ci.example.com/hook', events: ['review_decided'] },
+      }),
+    );
+  });
+
   it('is not offered to a device token (the server refuses devices)', async () => {
     const view = renderBoard(<WebhooksButton />);
     view.store.setState((s) => ({ access: { ...s.access, deviceId: 'd1' } }));
