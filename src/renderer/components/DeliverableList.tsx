@@ -1,19 +1,12 @@
 // The modal's Deliverables tab: files (path copyable; on the desktop, shown in their folder; previewed for
 // the owner), URLs (a new tab with no opener in a browser; the OS browser on the desktop; never fetched),
 // artifacts.
-import { Anchor, Button, Code, CopyButton, Group, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
-import {
-  IconCheck,
-  IconCopy,
-  IconEye,
-  IconFile,
-  IconFolderOpen,
-  IconLink,
-  IconPackage,
-} from '@tabler/icons-react';
+import { Anchor, Button, Code, Group, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
+import { IconEye, IconFile, IconFolderOpen, IconLink, IconPackage } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Deliverable } from '../../shared/entities.ts';
 import { useBoard, useController } from '../app/context.tsx';
+import { CopyValueButton } from './CopyValueButton.tsx';
 import { lazyPart, MountWhen } from './lazy-part.tsx';
 import { RelativeTime } from './RelativeTime.tsx';
 
@@ -69,20 +62,7 @@ function DeliverableRow({ d }: { d: Deliverable }) {
         {d.path && d.deliverable_type !== 'url' && (
           <Group gap="xs" wrap="nowrap">
             <Code style={{ overflowWrap: 'anywhere' }}>{d.path}</Code>
-            <CopyButton value={d.path}>
-              {({ copied, copy }) => (
-                <Button
-                  size="compact-xs"
-                  variant="light"
-                  onClick={copy}
-                  leftSection={
-                    copied ? <IconCheck size={12} aria-hidden /> : <IconCopy size={12} aria-hidden />
-                  }
-                >
-                  {copied ? 'Copied' : 'Copy path'}
-                </Button>
-              )}
-            </CopyButton>
+            <CopyValueButton value={d.path} label="Copy path" size="compact-xs" />
             {canOpen && (
               <Button
                 size="compact-xs"

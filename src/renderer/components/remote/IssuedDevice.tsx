@@ -1,6 +1,7 @@
 // The link for a device just added: QR code, the link itself and a copy button; its token is shown once.
-import { Alert, Button, CopyButton, Group, Stack, Text, TextInput } from '@mantine/core';
-import { IconCheck, IconCopy, IconQrcode } from '@tabler/icons-react';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { IconQrcode } from '@tabler/icons-react';
+import { CopyValueButton } from '../CopyValueButton.tsx';
 import { QrImage } from './QrImage.tsx';
 import type { IssuedDevice as Issued } from './remote-controller.ts';
 
@@ -30,19 +31,7 @@ export function IssuedDevice({ issued, onDone }: { issued: Issued; onDone: () =>
                 data-testid="device-link"
                 onFocus={(e) => e.currentTarget.select()}
               />
-              <CopyButton value={link}>
-                {({ copied, copy }) => (
-                  <Button
-                    variant="light"
-                    onClick={copy}
-                    leftSection={
-                      copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />
-                    }
-                  >
-                    {copied ? 'Copied' : 'Copy'}
-                  </Button>
-                )}
-              </CopyButton>
+              <CopyValueButton value={link} />
             </Group>
           </>
         ) : (

@@ -1,7 +1,8 @@
 // The signing secret of a webhook just added: shown once, with a copy button.
-import { Alert, Button, CopyButton, Group, Stack, Text, TextInput } from '@mantine/core';
-import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { IconKey } from '@tabler/icons-react';
 import type { WebhookWithSecret } from '../../../shared/webhooks.ts';
+import { CopyValueButton } from '../CopyValueButton.tsx';
 
 export function IssuedSecret({ issued, onDone }: { issued: WebhookWithSecret; onDone: () => void }) {
   return (
@@ -25,19 +26,7 @@ export function IssuedSecret({ issued, onDone }: { issued: WebhookWithSecret; on
             data-testid="webhook-secret"
             onFocus={(e) => e.currentTarget.select()}
           />
-          <CopyButton value={issued.secret}>
-            {({ copied, copy }) => (
-              <Button
-                variant="light"
-                onClick={copy}
-                leftSection={
-                  copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />
-                }
-              >
-                {copied ? 'Copied' : 'Copy'}
-              </Button>
-            )}
-          </CopyButton>
+          <CopyValueButton value={issued.secret} />
         </Group>
         <Group justify="end">
           <Button size="xs" variant="default" onClick={onDone}>
