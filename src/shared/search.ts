@@ -28,6 +28,8 @@ export const SearchHit = z.object({
   /** The task it belongs to (null for the log of a session without a task). */
   task_id: z.string().nullable(),
   session_id: z.string().optional(),
+  /** A log line's seq in its session's log (also the part of `id` after the colon). */
+  seq: z.number().int().min(1).optional(),
   /** The task's title (a deliverable's own title; for a log line without a task, its session). */
   title: z.string(),
   /** Plain text around the match. */

@@ -1,7 +1,7 @@
 // Search and previews in the browser (CONTROL_LOOP §6): Ctrl/Cmd-K finds a task by a word that is
-// only in one of its session's log lines and opens it on that session's log; a Markdown deliverable
-// previews with its HTML shown as text (no element made from it, no script run). Screenshots go to
-// test-results/search/.
+// only in one of its session's log lines and opens it on that session's log, at that line; a
+// Markdown deliverable previews with its HTML shown as text (no element made from it, no script
+// run). Screenshots go to test-results/search/.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,12 @@ test('Ctrl/Cmd-K finds a task by a word only in its log and opens it on that ses
     lines: [{ text: 'warming up' }, { text: 'retrying the quasar handshake (attempt 3)' }, { text: 'done' }],
   });
   expect(logged.status).toBe(201);
+  // 1,200 lines after it: the hit is older than the 1,000 the viewer loads by default.
+  for (const batch of [0, 1]) {
+    const lines = Array.from({ length: 600 }, (_, i) => ({ text: `tick ${batch * 600 + i}` }));
+    const more = await server.api('POST', `/api/openclaw/sessions/${session.body.id}/logs`, { lines });
+    expect(more.status).toBe(201);
+  }
 
   await board.keyboard.press('ControlOrMeta+k');
   const input = board.getByRole('textbox', { name: 'Search everything' });
@@ -41,7 +47,12 @@ test('Ctrl/Cmd-K finds a task by a word only in its log and opens it on that ses
   await expect(modal.getByRole('tab', { name: /Sessions/ })).toHaveAttribute('aria-selected', 'true');
   const viewer = modal.getByTestId('log-viewer');
   await expect(viewer).toHaveAttribute('data-session-id', session.body.id);
-  await expect(viewer.getByTestId('log-line').filter({ hasText: 'quasar handshake' })).toHaveCount(1);
+  const found = viewer.getByTestId('log-line').filter({ hasText: 'quasar handshake' });
+  await expect(found).toHaveCount(1);
+  // Scrolled to and marked for a moment, with Follow off.
+  await expect(found).toBeVisible();
+  await expect(found).toHaveClass(/log-row-target/);
+  await expect(viewer.getByRole('switch', { name: 'Follow' })).not.toBeChecked();
   await board.screenshot({ path: 'test-results/search/log-hit-opened.png' });
 });
 

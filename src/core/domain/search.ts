@@ -40,6 +40,7 @@ interface Row {
   id: string;
   task_id: string | null;
   session_id?: string | null;
+  seq?: number | null;
   title: string;
   snip: string;
   score: number;
@@ -75,7 +76,7 @@ const KINDS: Record<SearchKind, { index: string; weights: string; select: string
   log: {
     index: 'search_logs',
     weights: '1.0',
-    select: `SELECT l.session_id || ':' || l.seq AS id, s.task_id, l.session_id,
+    select: `SELECT l.session_id || ':' || l.seq AS id, s.task_id, l.session_id, l.seq,
         COALESCE(t.title, s.agent_name, s.openclaw_session_id) AS title, m.r, m.score, l.at
       FROM m JOIN session_logs l ON l.id = m.r JOIN openclaw_sessions s ON s.id = l.session_id
       LEFT JOIN tasks t ON t.id = s.task_id`,
@@ -150,6 +151,7 @@ export function createSearch(tx: Transactions) {
           id: row.id,
           task_id: row.task_id,
           ...(row.session_id ? { session_id: row.session_id } : {}),
+          ...(row.seq ? { seq: row.seq } : {}),
           title: row.title,
           ...parseSnippet(row.snip),
           at: row.at,

@@ -92,6 +92,7 @@ describe('search', () => {
       id: `${session.id}:${firstSeq + 1}`,
       task_id: tk.id,
       session_id: session.id,
+      seq: firstSeq + 1,
       title: 'Quartz migration',
       snippet: 'compiling the pumice module',
       highlights: [[14, 20]],

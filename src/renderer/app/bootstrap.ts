@@ -51,8 +51,11 @@ export interface Controller extends LoopCommands {
   usage: UsageController;
   /** The command palette's search and the deliverable previews. */
   search: SearchController;
-  /** A session's log, live: its last `tail` lines, then each new one; returns the unsubscribe. */
-  followLog(sessionId: string, tail: number, handlers: LogFollowHandlers): () => void;
+  /**
+   * A session's log, live: its last `tail` lines (or every line after seq `after`), then each new
+   * one; returns the unsubscribe.
+   */
+  followLog(sessionId: string, tail: number, handlers: LogFollowHandlers, after?: number): () => void;
 }
 
 export function createController(backend: Backend, store: BoardStore): Controller {
@@ -228,7 +231,7 @@ export function createController(backend: Backend, store: BoardStore): Controlle
     loadOlderDone,
 
     closeTask() {
-      setUi(store, { openTaskId: null, taskTab: 'overview', logSessionId: null });
+      setUi(store, { openTaskId: null, taskTab: 'overview', logSessionId: null, logSeq: null });
     },
 
     async openDeliverable(taskId, deliverableId) {
@@ -250,6 +253,7 @@ export function createController(backend: Backend, store: BoardStore): Controlle
     usage: createUsageController(backend),
     search: createSearchController(backend),
 
-    followLog: (sessionId, tail, handlers) => followSessionLog(backend, sessionId, tail, handlers),
+    followLog: (sessionId, tail, handlers, after) =>
+      followSessionLog(backend, sessionId, tail, handlers, { after }),
   };
 }

@@ -12,12 +12,13 @@ export function followSessionLog(
   sessionId: string,
   tail: number,
   handlers: LogFollowHandlers,
-  pollMs = LOG_POLL_MS,
+  { after: start, pollMs = LOG_POLL_MS }: { after?: number | undefined; pollMs?: number } = {},
 ): () => void {
-  if (backend.followLog) return backend.followLog(sessionId, tail, handlers);
+  if (backend.followLog) return backend.followLog(sessionId, tail, handlers, start);
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let after: number | null = null;
+  let after: number | null = start ?? null;
+  let live = false;
   const deliver = (lines: LogLine[]) => {
     const fresh = after === null ? lines : lines.filter((l) => l.seq > (after as number));
     if (fresh.length) handlers.onLines(fresh);
@@ -28,6 +29,9 @@ export function followSessionLog(
       if (after === null) {
         const { last_seq } = await backend.invoke('logs.list', { id: sessionId, limit: 1 });
         after = Math.max(0, last_seq - tail);
+      }
+      if (!live) {
+        live = true;
         handlers.onState?.('live');
       }
       for (;;) {

@@ -35,10 +35,11 @@ export interface Backend {
     onState: (state: ConnectionState) => void,
   ): () => void;
   /**
-   * Follows a session's log: its last `tail` lines, then each new one. The browser's is the SSE log
-   * stream; without it (desktop) the controller reads `logs.list` again and again.
+   * Follows a session's log: its last `tail` lines (or, given `after`, every line after that seq),
+   * then each new one. The browser's is the SSE log stream; without it (desktop) the controller
+   * reads `logs.list` again and again.
    */
-  followLog?(sessionId: string, tail: number, handlers: LogFollowHandlers): () => void;
+  followLog?(sessionId: string, tail: number, handlers: LogFollowHandlers, after?: number): () => void;
   /**
    * Browser only: who this session is (the owner, or a device and its scope). Rejects with 401 once
    * the token behind the cookie is revoked. The desktop window is always the owner, so it has none.

@@ -86,9 +86,10 @@ export function createHttpBackend(options: HttpBackendOptions = {}): Backend {
 
     session: () => httpRequest(doFetch, `${base}/api/auth/session`, { method: 'GET' }) as Promise<never>,
 
-    followLog(sessionId, tail, handlers) {
+    followLog(sessionId, tail, handlers, after) {
       const path = `${base}/api/openclaw/sessions/${encodeURIComponent(sessionId)}/logs/stream`;
-      let last: number | null = null;
+      // Given `after`, the first connect already resumes from there (the stream replays what follows).
+      let last: number | null = after ?? null;
       let source: EventSource | undefined;
       let timer: ReturnType<typeof setTimeout> | undefined;
       let failures = 0;

@@ -77,6 +77,8 @@ export function SessionList() {
   // A search hit in a log line opens that session's log (TaskModal remounts the list for each).
   const store = useBoardStore();
   const [shown, setShown] = useState<string | null>(() => store.getState().ui.logSessionId);
+  // …and scrolls that log to the hit's line.
+  const [target] = useState(() => store.getState().ui);
   if (!sessions.length) return <Text c="dimmed">No sub-agent sessions yet.</Text>;
   const selected = sessions.find((s) => s.id === shown) ?? null;
   const toggle = (id: string) => setShown((current) => (current === id ? null : id));
@@ -91,7 +93,12 @@ export function SessionList() {
             </Center>
           }
         >
-          <SessionLogViewer key={selected.id} sessionId={selected.id} title={nameOf(selected)} />
+          <SessionLogViewer
+            key={selected.id}
+            sessionId={selected.id}
+            title={nameOf(selected)}
+            targetSeq={selected.id === target.logSessionId ? target.logSeq : null}
+          />
         </Suspense>
       ) : (
         <Text size="xs" c="dimmed" mt="xs">

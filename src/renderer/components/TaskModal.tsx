@@ -58,6 +58,7 @@ export function TaskModal() {
   const store = useBoardStore();
   const tab = useBoard((s) => s.ui.taskTab);
   const logSessionId = useBoard((s) => s.ui.logSessionId);
+  const logSeq = useBoard((s) => s.ui.logSeq);
   return (
     <Modal
       opened={openId !== null}
@@ -122,7 +123,7 @@ export function TaskModal() {
             </Tabs.Panel>
             <Tabs.Panel value="sessions">
               <TabBody>
-                <SessionList key={logSessionId ?? ''} />
+                <SessionList key={`${logSessionId ?? ''}:${logSeq ?? ''}`} />
               </TabBody>
             </Tabs.Panel>
             <Tabs.Panel value="usage">

@@ -46,6 +46,8 @@ export interface BoardState {
     taskTab: string;
     /** The session whose log the Sessions tab shows first (a search hit in a log line). */
     logSessionId: string | null;
+    /** The line of that log to scroll to and mark (a search hit's seq). */
+    logSeq: number | null;
   };
   notices: Notice[];
   /** What this session may do: a read-only device token sees the board without write controls. */
@@ -78,6 +80,7 @@ const initialState = (): BoardState => ({
     paletteOpen: false,
     taskTab: 'overview',
     logSessionId: null,
+    logSeq: null,
   },
   notices: [],
   access: { scope: 'write', deviceId: null },

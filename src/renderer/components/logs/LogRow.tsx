@@ -11,13 +11,15 @@ interface Props {
   current: number | null;
   top: number;
   height: number;
+  /** The search hit's line, marked for a moment. */
+  target?: boolean;
 }
 
-export const LogRow = memo(function LogRow({ line, matches, current, top, height }: Props) {
+export const LogRow = memo(function LogRow({ line, matches, current, top, height, target }: Props) {
   const pieces = markMatches(line.segments, matches, current);
   return (
     <div
-      className={`log-row log-${line.stream}`}
+      className={`log-row log-${line.stream}${target ? ' log-row-target' : ''}`}
       data-testid="log-line"
       data-seq={line.seq}
       style={{ transform: `translateY(${top}px)`, height }}

@@ -1,5 +1,6 @@
 // A session's live log: virtualised rows with ANSI colours, a follow switch (on while scrolled to the
-// bottom), find with next/previous, and copy of everything or of the selection.
+// bottom), find with next/previous, copy of everything or of the selection, and a search hit's line
+// (`targetSeq`) scrolled to and marked, with follow off.
 import { Badge, Button, Group, Paper, Switch, Text } from '@mantine/core';
 import { IconCopy } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -9,6 +10,7 @@ import { copyText } from './copy-text.ts';
 import { LogFindBar } from './LogFindBar.tsx';
 import { LogRow } from './LogRow.tsx';
 import { MAX_LINES, useLogLines } from './use-log-lines.ts';
+import { loadAfter, useLogTarget } from './use-log-target.ts';
 
 const ROW = 18;
 const HEIGHT = 360;
@@ -29,10 +31,17 @@ const STATE_WORDS = {
   offline: 'offline',
 };
 
-export function SessionLogViewer({ sessionId, title }: { sessionId: string; title: string }) {
-  const { lines, state, ended, error } = useLogLines(sessionId);
+interface Props {
+  sessionId: string;
+  title: string;
+  /** A line to scroll to and mark (a search hit's); follow starts off. */
+  targetSeq?: number | null;
+}
+
+export function SessionLogViewer({ sessionId, title, targetSeq }: Props) {
+  const { lines, state, ended, error } = useLogLines(sessionId, loadAfter(targetSeq));
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [follow, setFollow] = useState(true);
+  const [follow, setFollow] = useState(!targetSeq);
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState<number | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
@@ -44,6 +53,7 @@ export function SessionLogViewer({ sessionId, title }: { sessionId: string; titl
     overscan: 20,
     initialRect: INITIAL_RECT,
   });
+  const marked = useLogTarget(lines, targetSeq, virtualizer);
 
   const matches = useMemo<Match[]>(() => {
     if (!query) return [];
@@ -184,6 +194,7 @@ export function SessionLogViewer({ sessionId, title }: { sessionId: string; titl
                 current={mine}
                 top={item.start}
                 height={ROW}
+                target={line.seq === marked}
               />
             );
           })}

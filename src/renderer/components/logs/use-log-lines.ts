@@ -37,7 +37,8 @@ const nextFrame =
     ? requestAnimationFrame
     : (fn: () => void) => setTimeout(fn, 16) as unknown as number;
 
-export function useLogLines(sessionId: string): LogView {
+/** Given `after`, loads every line after that seq instead of the last TAIL lines. */
+export function useLogLines(sessionId: string, after?: number): LogView {
   const controller = useController();
   const [view, setView] = useState<LogView>({ lines: [], state: 'connecting', ended: false, error: null });
   const pending = useRef<ViewLine[]>([]);
@@ -60,22 +61,27 @@ export function useLogLines(sessionId: string): LogView {
         return { ...v, lines };
       });
     };
-    const stop = controller.followLog(sessionId, TAIL, {
-      onLines(lines) {
-        pending.current.push(...lines.map(toView));
-        if (!frame) {
-          frame = true;
-          nextFrame(flush);
-        }
+    const stop = controller.followLog(
+      sessionId,
+      TAIL,
+      {
+        onLines(lines) {
+          pending.current.push(...lines.map(toView));
+          if (!frame) {
+            frame = true;
+            nextFrame(flush);
+          }
+        },
+        onState: (state) => setView((v) => (v.state === state ? v : { ...v, state })),
+        onEnded: () => setView((v) => ({ ...v, ended: true })),
+        onError: (error) => setView((v) => ({ ...v, error: error.message })),
       },
-      onState: (state) => setView((v) => (v.state === state ? v : { ...v, state })),
-      onEnded: () => setView((v) => ({ ...v, ended: true })),
-      onError: (error) => setView((v) => ({ ...v, error: error.message })),
-    });
+      after,
+    );
     return () => {
       alive = false;
       stop();
     };
-  }, [controller, sessionId]);
+  }, [controller, sessionId, after]);
   return view;
 }

@@ -58,6 +58,7 @@ it('opens on Ctrl-K, searches as you type and jumps to a log hit’s task and se
     openTaskId: 't1',
     taskTab: 'sessions',
     logSessionId: 's1',
+    logSeq: 7, // from the id: this hit has no `seq` (an older server)
     paletteOpen: false,
   });
 });

@@ -1,6 +1,6 @@
 // The command palette (Ctrl/Cmd-K): searches tasks, activities, deliverables, comments and session
 // logs as you type (debounced, the newest answer wins) and jumps to a hit: its task, on the tab it
-// was found in; a log line opens its session's log. Loaded on first use, with Spotlight's styles.
+// was found in; a log line opens its session's log at that line. Loaded on first use, with Spotlight's styles.
 import '@mantine/spotlight/styles.css';
 import { Loader, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -23,6 +23,13 @@ const TAB: Record<SearchKind, string> = {
   comment: 'conversation',
   log: 'sessions',
 };
+
+/** A log hit's line: its `seq`, or (from an older server) the part of its id after the last colon. */
+function logSeqOf(hit: SearchHit): number | null {
+  if (hit.seq) return hit.seq;
+  const seq = Number(hit.id.slice(hit.id.lastIndexOf(':') + 1));
+  return Number.isInteger(seq) && seq > 0 ? seq : null;
+}
 
 type Answer = { hits: SearchHit[]; error: null } | { hits: []; error: string };
 
@@ -69,9 +76,11 @@ export function CommandPalette() {
   const jump = (hit: SearchHit) => {
     if (!hit.task_id) return;
     controller.openTask(hit.task_id);
+    const log = hit.kind === 'log';
     setUi(store, {
       taskTab: TAB[hit.kind],
-      logSessionId: hit.kind === 'log' ? (hit.session_id ?? null) : null,
+      logSessionId: log ? (hit.session_id ?? null) : null,
+      logSeq: log ? logSeqOf(hit) : null,
     });
   };
 
