@@ -1,7 +1,7 @@
 // GET /api/search and the activity filters over HTTP: every kind found, ranking, phrases, prefixes,
 // operators, malformed queries, highlight offsets, and the index following edits and cascades.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testApp } from '../testing/harness.ts';
+import { type Json, testApp } from '../testing/harness.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeEach(async () => {
@@ -9,13 +9,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-// biome-ignore lint/suspicious/noExplicitAny: answers are asserted field by field
-type Json = any;
-const created = async (path: string, body: object): Promise<Json> => {
-  const res = await t.call('POST', path, body);
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body;
-};
+const created = (path: string, body: object) => t.created(path, body);
 const task = (title: string, description?: string) => created('/api/tasks', { title, description });
 const search = async (q: string, extra = ''): Promise<Json[]> => {
   const res = await t.call('GET', `/api/search?q=${encodeURIComponent(q)}${extra}`);

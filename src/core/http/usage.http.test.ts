@@ -1,6 +1,6 @@
 // Usage and cost over HTTP: every route, its answers and its errors, budgets, and what devices may do.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testApp } from '../testing/harness.ts';
+import { errorOf, type Json, testApp } from '../testing/harness.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeEach(async () => {
@@ -8,16 +8,9 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-// biome-ignore lint/suspicious/noExplicitAny: answers are asserted field by field
-type Json = any;
-const created = async (path: string, body: object): Promise<Json> => {
-  const res = await t.call('POST', path, body);
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body;
-};
+const created = (path: string, body: object) => t.created(path, body);
 const agent = (name = 'Dev') => created('/api/agents', { name });
 const task = (body: object = {}) => created('/api/tasks', { title: 'Ship it', ...body });
-const errorOf = (res: { status: number; body: Json }) => [res.status, res.body?.error?.code];
 const report = { model: 'sonnet', input_tokens: 1200, output_tokens: 300 };
 
 describe('usage reports over HTTP', () => {

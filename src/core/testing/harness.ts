@@ -165,33 +165,46 @@ export class SseReader {
   }
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: HTTP tests assert answers field by field
+export type Json = any;
+
+/** `[status, error code]` of an answer, for asserting refusals in one line. */
+export const errorOf = (res: { status: number; body: Json }) => [res.status, res.body?.error?.code];
+
 /** An app over a temp core for in-process requests (`fastify.inject`), no socket. */
 export async function testApp(options: Partial<AppOptions> = {}) {
   const { createApp } = await import('../http/app.ts');
   const temp = testCore();
   const app = await createApp({ token: TEST_TOKEN, ...options, core: temp.core });
   const auth = { authorization: `Bearer ${TEST_TOKEN}` };
+  /** An authenticated JSON request; answers status, parsed body and headers. */
+  async function call(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers = {},
+  ) {
+    const res = await app.fastify.inject({
+      method,
+      url,
+      headers: {
+        ...auth,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+    });
+    return { status: res.statusCode, body: res.body ? res.json() : undefined, headers: res.headers };
+  }
   return {
     core: temp.core,
     app: app.fastify,
-    /** An authenticated JSON request; answers status, parsed body and headers. */
-    async call(
-      method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-      url: string,
-      body?: unknown,
-      headers = {},
-    ) {
-      const res = await app.fastify.inject({
-        method,
-        url,
-        headers: {
-          ...auth,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...headers,
-        },
-        ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-      });
-      return { status: res.statusCode, body: res.body ? res.json() : undefined, headers: res.headers };
+    call,
+    /** POSTs `body` and answers what was created; throws with the answer unless it is a 201. */
+    async created(path: string, body: object): Promise<Json> {
+      const res = await call('POST', path, body);
+      if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
     },
     async close() {
       await app.fastify.close();
