@@ -10,7 +10,13 @@ export default defineConfig({
       // `dependencies` (better-sqlite3, fastify, zod …) stay external and load from node_modules
       // (better-sqlite3's .node file is unpacked from the asar, see electron-builder.yml).
       externalizeDeps: true,
-      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
+      // search-worker: the search indexer's thread, started beside index.js (core/search/client.ts).
+      rolldownOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          'search-worker': resolve(import.meta.dirname, 'src/core/search/worker.ts'),
+        },
+      },
     },
   },
   preload: {

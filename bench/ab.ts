@@ -24,10 +24,14 @@ const blocks = Number(values.blocks);
 const durationMs = Number(values.ms);
 const concurrency = Number(values.connections);
 
-/** CPU time of a process so far, in µs (clock ticks of 10 ms), or NaN where /proc is missing. */
-function cpuMicros(pid: number | undefined): number {
+/**
+ * CPU time of a process so far (or of its main thread alone, `thread`), in µs (clock ticks of 10 ms),
+ * or NaN where /proc is missing.
+ */
+function cpuMicros(pid: number | undefined, thread = false): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const stat = thread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`;
+    const fields = readFileSync(stat, 'utf8').split(') ')[1]?.split(' ') ?? [];
     return (Number(fields[11]) + Number(fields[12])) * 10_000;
   } catch {
     return Number.NaN;
@@ -40,10 +44,12 @@ interface Side {
   path: string;
   rps: number[];
   cpu: number[];
+  /** The main thread's share of `cpu` (the rest: the search indexer's and libuv's threads). */
+  main: number[];
 }
 const sides: Side[] = [];
 const add = async (name: string, server: Promise<ChildServer>, path: string) =>
-  sides.push({ name, server: await server, path, rps: [], cpu: [] });
+  sides.push({ name, server: await server, path, rps: [], cpu: [], main: [] });
 await add('echo', startServerChild('bare'), '/echo');
 await add('durable', startServerChild('durable'), '/api/tasks');
 for (const arg of positionals) {
@@ -57,6 +63,7 @@ try {
     for (const side of order) {
       const { port, token, child } = side.server;
       const before = cpuMicros(child.pid);
+      const beforeMain = cpuMicros(child.pid, true);
       const result = await runLoad({
         port,
         concurrency,
@@ -76,6 +83,7 @@ try {
       const served = result.requests * (1 + 200 / durationMs);
       side.rps.push(result.rps);
       side.cpu.push((cpuMicros(child.pid) - before) / served);
+      side.main.push((cpuMicros(child.pid, true) - beforeMain) / served);
     }
     console.log(
       `block ${block + 1}/${blocks}: ${sides.map((s) => `${s.name} ${s.rps.at(-1)}/s`).join(', ')}`,
@@ -86,7 +94,7 @@ try {
     const ratio = (to: Side) => median(side.rps.map((r, i) => r / (to.rps[i] as number))).toFixed(3);
     console.log(
       `${side.name.padEnd(12)} ${Math.round(median(side.rps))}/s  ÷ durable ${ratio(durable)}  ÷ echo ${ratio(echo)}  ` +
-        `CPU ${median(side.cpu).toFixed(1)} µs/request`,
+        `CPU ${median(side.cpu).toFixed(1)} µs/request (main thread ${median(side.main).toFixed(1)})`,
     );
   }
 } finally {

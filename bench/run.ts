@@ -142,7 +142,7 @@ if (only.has('usage')) {
 if (only.has('search')) {
   console.log('Search');
   // The full run keeps the 1,000,000-line figure (seeding takes about a minute); quick mode is small.
-  results.search = searchSuite(
+  results.search = await searchSuite(
     quick
       ? { logLines: 20_000, activities: 5_000, tasks: 1_000, samples: 10 }
       : { logLines: 1_000_000, activities: 100_000, tasks: 10_000, samples: 50 },

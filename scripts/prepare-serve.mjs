@@ -1,5 +1,5 @@
 // `npm run serve` runs this first: it (re)builds what is missing or older than its sources —
-// the web UI (out/web) and the server bundle (out/serve/main.js), which starts about twice as
+// the web UI (out/web) and the server bundle (out/serve/main.js, and search-worker.js for its indexer), which starts about twice as
 // fast as the TypeScript sources (docs/BENCHMARKS.md, cold start) — and puts the entry that checks
 // the Node version first (serve-entry.mjs) at out/serve/serve.js.
 import { execFileSync } from 'node:child_process';
@@ -55,25 +55,31 @@ withLock(() => {
     );
   }
 
-  if (stale('out/serve/main.js', ['src/core', 'src/shared'])) {
+  // Two bundles: the server, and the search indexer's thread it starts (core/search/client.ts).
+  const bundles = [
+    ['src/core/serve.ts', 'main.js'],
+    ['src/core/search/worker.ts', 'search-worker.js'],
+  ];
+  if (bundles.some(([, name]) => stale(`out/serve/${name}`, ['src/core', 'src/shared']))) {
     console.log('Bundling the server (out/serve) …');
-    execFileSync(
-      'node_modules/.bin/rolldown',
-      [
-        'src/core/serve.ts',
-        '--platform',
-        'node',
-        '--format',
-        'esm',
-        '-d',
-        'out/serve',
-        '--entryFileNames',
-        'main.js',
-        '--external',
-        'better-sqlite3',
-      ],
-      { stdio: ['ignore', 'ignore', 'inherit'] },
-    );
+    for (const [input, name] of bundles)
+      execFileSync(
+        'node_modules/.bin/rolldown',
+        [
+          input,
+          '--platform',
+          'node',
+          '--format',
+          'esm',
+          '-d',
+          'out/serve',
+          '--entryFileNames',
+          name,
+          '--external',
+          'better-sqlite3',
+        ],
+        { stdio: ['ignore', 'ignore', 'inherit'] },
+      );
   }
 
   const entry = 'out/serve/serve.js';

@@ -115,7 +115,7 @@ export function gates(r: Results): Baseline {
     out['search.appendRatio'] = {
       value: Math.round((r.search.appendIndexed.p50 / r.search.appendPlain.p50) * 100) / 100,
       worse: 'higher',
-      what: '1,000-line log append with FTS5 triggers ÷ into a plain table (p50)',
+      what: '1,000-line log append through the domain (search queue) ÷ into a plain table (p50)',
     };
   if (r.webhooks) {
     const w = r.webhooks;

@@ -25,6 +25,7 @@ import { createWork } from './domain/work.ts';
 import { EventBus } from './events/bus.ts';
 import { createHandlers, createRunner } from './operations.ts';
 import { createRemote } from './remote/remote.ts';
+import { createSearchIndex, type SearchIndexOptions } from './search/client.ts';
 import { createSweeper, type Timers } from './sweeper.ts';
 import { createWebhooks, type WebhooksOptions } from './webhooks/webhooks.ts';
 
@@ -42,9 +43,13 @@ export interface CoreOptions {
   logs?: LogOptions;
   /** Webhook delivery: attempt timeout, jitter (tests shorten and pin them). */
   webhooks?: WebhooksOptions;
+  /** The search index's thread: when it starts on its own, how often it looks at the queue. */
+  searchIndex?: Omit<SearchIndexOptions, 'file'>;
 }
 
 const DEFAULT_RETAINED_EVENTS = 100_000;
+/** The full-text index beside the database (core/search/index-db.ts); rebuilt from it when missing. */
+export const SEARCH_FILE = 'search.db';
 
 export function createCore(options: CoreOptions) {
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
@@ -52,10 +57,14 @@ export function createCore(options: CoreOptions) {
   const tx = new Transactions(db, bus, options.clock);
   const retainEvents = options.retainEvents ?? DEFAULT_RETAINED_EVENTS;
 
+  const searchIndex = createSearchIndex(tx, {
+    file: join(options.dataDir, SEARCH_FILE),
+    ...options.searchIndex,
+  });
   const agents = createAgents(tx);
   const dependencies = createDependencies(tx);
   const tasks = createTasks(tx, agents, () => activities, dependencies);
-  const activities = createActivities(tx, agents, tasks.assertExists);
+  const activities = createActivities(tx, agents, tasks.assertExists, searchIndex);
   const deliverables = createDeliverables(tx, tasks.assertExists);
   const sessions = createSessions(tx, agents, activities, tasks.assertExists);
   const leases = createLeases(tx, agents, tasks, activities);
@@ -72,7 +81,7 @@ export function createCore(options: CoreOptions) {
   const remote = createRemote(tx);
   const usage = createUsage(tx, agents, tasks, sessions);
   const logs = createLogs(tx, options.logs);
-  const search = createSearch(tx);
+  const search = createSearch(searchIndex);
   const previews = createPreviews(tx);
   const donePages = createDonePages(tx);
   /**
@@ -166,6 +175,7 @@ export function createCore(options: CoreOptions) {
       work.close(); // waiting claims answer "nothing" rather than hang
       inbox.close();
       webhooks.close(); // attempts in flight are aborted, not recorded
+      searchIndex.close(); // queries waiting answer 503; the index catches up on the next start
       tx.flush(); // a group commit still waiting for its turn
       unsubscribeCore();
       db.pragma('wal_checkpoint(TRUNCATE)');

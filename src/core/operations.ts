@@ -75,7 +75,7 @@ export function createHandlers(s: Services): Handlers {
     'tasks.create': (input) => s.tasks.create(input),
     'tasks.update': ({ id, changes, expected_version }) => s.tasks.update(id, changes, expected_version),
     'tasks.delete': ({ id }) => s.tasks.remove(id),
-    'activities.list': ({ task_id, ...query }) => s.activities.list(task_id, query),
+    'activities.list': ({ task_id, ...query }) => s.activities.find(task_id, query),
     'activities.create': ({ task_id, activity }) => s.activities.create(task_id, activity),
     'deliverables.list': ({ task_id }) => s.deliverables.list(task_id),
     'deliverables.create': ({ task_id, deliverable }) => s.deliverables.create(task_id, deliverable),

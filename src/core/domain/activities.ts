@@ -2,15 +2,20 @@
 import type { Statement } from 'better-sqlite3';
 import type { Activity } from '../../shared/entities.ts';
 import { ActivityCreate, ActivityListQuery } from '../../shared/inputs.ts';
+import type { SearchIndex } from '../search/client.ts';
 import type { Agents } from './agents.ts';
 import { activityFromRow, toJson } from './rows.ts';
-import { matching } from './search.ts';
 import { toFtsQuery } from './search-query.ts';
 import type { Transactions } from './transactions.ts';
 
 type ActivityRow = Parameters<typeof activityFromRow>[0];
 
-export function createActivities(tx: Transactions, agents: Agents, assertTask: (id: string) => void) {
+export function createActivities(
+  tx: Transactions,
+  agents: Agents,
+  assertTask: (id: string) => void,
+  index: SearchIndex,
+) {
   const { db } = tx;
   // One statement per combination of filters, prepared on first use (at most 16).
   const lists = new Map<string, Statement<unknown[], ActivityRow>>();
@@ -22,7 +27,7 @@ export function createActivities(tx: Transactions, agents: Agents, assertTask: (
       // rowid breaks ties between activities logged in the same millisecond, in insertion order.
       statement = db.prepare<unknown[], ActivityRow>(`SELECT * FROM task_activities WHERE task_id = ?
         ${type ? 'AND activity_type = ?' : ''} ${agent ? 'AND agent_id = ?' : ''}
-        ${text ? 'AND rowid IN (SELECT rowid FROM search_activities WHERE search_activities MATCH ?)' : ''}
+        ${text ? 'AND rowid IN (SELECT value FROM json_each(?))' : ''}
         ORDER BY created_at${dir}, rowid${dir} LIMIT ?`);
       lists.set(key, statement);
     }
@@ -49,18 +54,34 @@ export function createActivities(tx: Transactions, agents: Agents, assertTask: (
     return activity;
   }
 
+  /** `rows`: only these rowids (the text filter's matches). */
+  function select(taskId: string, query: ActivityListQuery, rows?: number[]): Activity[] {
+    const { order, limit, type, agent_id } = query;
+    const statement = listStatement(order, !!type, !!agent_id, rows !== undefined);
+    const matches = rows === undefined ? undefined : JSON.stringify(rows);
+    const args = [taskId, type, agent_id, matches, limit ?? -1].filter((a) => a !== undefined);
+    return tx.read(() => {
+      assertTask(taskId);
+      return statement.all(...args).map(activityFromRow);
+    });
+  }
+
   return {
     append,
+    /** The task's activities, filtered by type and agent (a text filter needs `find`). */
     list(taskId: string, query: Partial<ActivityListQuery> = {}): Activity[] {
-      const { order, limit, type, agent_id, q } = ActivityListQuery.parse(query);
-      const fts = q === undefined ? undefined : toFtsQuery(q);
+      const parsed = ActivityListQuery.parse(query);
+      if (parsed.q !== undefined) throw new Error('activities.list: a text filter `q` goes through find()');
+      return select(taskId, parsed);
+    },
+    /** As `list`, and `q` keeps the activities whose message matches it, asked of the search index. */
+    async find(taskId: string, query: Partial<ActivityListQuery> = {}): Promise<Activity[]> {
+      const parsed = ActivityListQuery.parse(query);
+      if (parsed.q === undefined) return select(taskId, parsed);
+      const fts = toFtsQuery(parsed.q);
+      tx.read(() => assertTask(taskId));
       if (fts === null) return []; // a text filter without a word matches nothing
-      const statement = listStatement(order, !!type, !!agent_id, !!fts);
-      const args = [taskId, type, agent_id, fts, limit ?? -1].filter((a) => a !== undefined);
-      return tx.read(() => {
-        assertTask(taskId);
-        return matching(() => statement.all(...args)).map(activityFromRow);
-      });
+      return select(taskId, parsed, await index.ask({ op: 'activityRows', taskId, fts }));
     },
     create(taskId: string, input: ActivityCreate): Activity {
       const data = ActivityCreate.parse(input);

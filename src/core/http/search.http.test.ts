@@ -1,6 +1,10 @@
 // GET /api/search and the activity filters over HTTP: every kind found, ranking, phrases, prefixes,
 // operators, malformed queries, highlight offsets, and the index following edits and cascades.
+import { dirname, join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SEARCH_FILE } from '../core.ts';
+import { INDEXED } from '../search/kinds.ts';
 import { type Json, testApp } from '../testing/harness.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -202,14 +206,18 @@ describe('search', () => {
       expect([word, hits.every((h) => h.task_id === other.tk.id)]).toEqual([word, true]);
     }
     expect(await search('renamed')).toEqual([]);
-    for (const index of [
-      'search_tasks',
-      'search_activities',
-      'search_deliverables',
-      'search_comments',
-      'search_logs',
-    ])
-      t.core.db.prepare(`INSERT INTO ${index}(${index}, rank) VALUES ('integrity-check', 1)`).run();
+    // The index itself (search.db) holds exactly the rows left, and FTS5 finds it consistent.
+    const index = new BetterSqlite3(join(dirname(t.core.db.name), SEARCH_FILE));
+    try {
+      for (const { index: table, table: source } of INDEXED) {
+        const count = (db: typeof index, name: string) =>
+          db.prepare(`SELECT count(*) FROM ${name}`).pluck().get();
+        expect([table, count(index, table)]).toEqual([table, count(t.core.db, source)]);
+        index.prepare(`INSERT INTO ${table}(${table}, rank) VALUES ('integrity-check', 1)`).run();
+      }
+    } finally {
+      index.close();
+    }
   });
 });
 

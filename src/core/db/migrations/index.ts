@@ -12,6 +12,7 @@ import { usage } from './010-usage.ts';
 import { sessionLogs } from './011-session-logs.ts';
 import { search } from './012-search.ts';
 import { boardPaging } from './013-board-paging.ts';
+import { searchQueue } from './014-search-queue.ts';
 import type { Migration } from './types.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   sessionLogs,
   search,
   boardPaging,
+  searchQueue,
 ];

@@ -1,0 +1,67 @@
+// The search index on its own thread, as the core uses it: a search sees every write acknowledged
+// before it, the queue is pruned behind the indexer without reusing ids, the index survives a restart
+// and is rebuilt when its file is gone, and closing answers waiting searches instead of hanging.
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { type Core, createCore, SEARCH_FILE } from '../core.ts';
+import { tempDir } from '../testing/harness.ts';
+
+let temp: ReturnType<typeof tempDir>;
+let core: Core | undefined;
+afterEach(() => {
+  core?.close();
+  core = undefined;
+  temp?.cleanup();
+});
+
+/** A core whose indexer never looks at the queue by itself: only searches move it. */
+const c = () => core as Core;
+const open = () =>
+  (core = createCore({ dataDir: temp.dir, sweep: false, searchIndex: { pollMs: 3_600_000 } }));
+const ids = async (q: string) => (await c().search.search({ q })).hits.map((h) => h.id);
+const queue = () => c().db.prepare('SELECT id FROM search_queue ORDER BY id').pluck().all() as number[];
+
+it('finds what was written just before the search, then prunes the queue behind the index and never reuses an id', async () => {
+  temp = tempDir();
+  open();
+  const first = c().tasks.create({ title: 'walrus one' });
+  expect(await ids('walrus')).toEqual([first.id]);
+  const second = c().tasks.create({ title: 'walrus two' });
+  c().tasks.update(first?.id as string, { title: 'narwhal' });
+  expect(await ids('walrus')).toEqual([second?.id]);
+  expect(await ids('narwhal')).toEqual([first?.id]);
+  const newest = c().db.prepare('SELECT max(id) FROM search_queue').pluck().get() as number;
+  expect(newest).toBe(3); // two creates and a title edit
+  // Pruned once the indexer reports its cursor: everything indexed goes but the newest row.
+  await expect.poll(queue, { timeout: 3000 }).toEqual([newest]);
+  c().tasks.create({ title: 'walrus three' });
+  expect(queue()).toEqual([newest, newest + 1]);
+  expect(await ids('three')).toHaveLength(1);
+});
+
+it('keeps its index across a restart, and rebuilds it when search.db is gone', async () => {
+  temp = tempDir();
+  open();
+  const task = c().tasks.create({ title: 'platypus' });
+  expect(await ids('platypus')).toEqual([task?.id]);
+  c().close();
+  open();
+  const later = c().tasks.create({ title: 'platypus again' });
+  expect(await ids('platypus')).toHaveLength(2);
+  c().close();
+  rmSync(join(temp.dir, SEARCH_FILE));
+  open();
+  expect((await ids('platypus')).sort()).toEqual([task?.id, later?.id].sort());
+  expect(existsSync(join(temp.dir, SEARCH_FILE))).toBe(true);
+});
+
+it('answers a search still waiting when the core closes with 503, not silence', async () => {
+  temp = tempDir();
+  open();
+  for (let i = 0; i < 2000; i++) c().tasks.create({ title: `capybara ${i}` });
+  const waiting = c().search.search({ q: 'capybara' });
+  c().close();
+  core = undefined;
+  await expect(waiting).rejects.toMatchObject({ code: 'server_unavailable' });
+});

@@ -1,0 +1,130 @@
+// The app's side of the search index: starts the indexer's thread (worker.ts), asks it queries, and
+// prunes search_queue behind its cursor. A write pays only for its queue row (migration 014); the
+// FTS5 work runs on the other thread, against search.db.
+//
+// Read-your-writes: a query carries the newest queue id committed when it was asked, and the indexer
+// answers only once it has applied that far — a search never misses a write acknowledged before it.
+// The index's own timers run on the wall clock (node:timers, which fake clocks in tests leave alone).
+import { clearTimeout, setImmediate, setTimeout } from 'node:timers';
+import { Worker } from 'node:worker_threads';
+import { unavailable } from '../domain/errors.ts';
+import { badQuery } from '../domain/search-query.ts';
+import type { Transactions } from '../domain/transactions.ts';
+import type { FromWorker, IndexAnswer, IndexRequest, ToWorker, WorkerData } from './protocol.ts';
+
+export interface SearchIndexOptions {
+  /** search.db's path. */
+  file: string;
+  /** Start the indexer this long after the core opens, to keep the index warm (the first query starts it sooner). */
+  startAfterMs?: number;
+  pollMs?: number;
+}
+
+/** Queue rows deleted per prune (a few ms); a longer backlog is pruned over the next turns. */
+const PRUNE_BATCH = 10_000;
+
+// From the sources (tests, `node src/…`) the worker is TypeScript next to this file; in a bundle
+// (out/serve/main.js, out/main/index.js) it is the search-worker.js entry beside it.
+const WORKER_URL = import.meta.url.endsWith('.ts')
+  ? new URL('./worker.ts', import.meta.url)
+  : new URL('./search-worker.js', import.meta.url);
+
+type Pending = { resolve: (value: unknown) => void; reject: (error: unknown) => void };
+
+export function createSearchIndex(tx: Transactions, options: SearchIndexOptions) {
+  const { db } = tx;
+  const lastQueued = db.prepare<[], number>('SELECT coalesce(max(id), 0) FROM search_queue').pluck();
+  // The newest row stays: ids are never reused, so the indexer's cursor stays meaningful.
+  const prune = db.prepare<[number]>(
+    'DELETE FROM search_queue WHERE id <= ? AND id < (SELECT max(id) FROM search_queue)',
+  );
+  const pending = new Map<number, Pending>();
+  let worker: Worker | null = null;
+  let nextId = 1;
+  let indexed = 0;
+  /** Queue ids up to here are gone (rows left from a previous run are pruned from the oldest). */
+  let pruned = db
+    .prepare<[], number>('SELECT coalesce(min(id), 1) - 1 FROM search_queue')
+    .pluck()
+    .get() as number;
+  let closed = false;
+  let pruning = false;
+
+  const startTimer = setTimeout(() => start(), options.startAfterMs ?? 1000);
+  startTimer.unref();
+
+  /** Deletes what the index holds from the queue, PRUNE_BATCH rows per event-loop turn. */
+  function pruneBehind(): void {
+    pruning = false;
+    if (closed || indexed <= pruned) return;
+    const upTo = Math.min(indexed, pruned + PRUNE_BATCH);
+    tx.write(() => prune.run(upTo));
+    pruned = upTo;
+    if (indexed > pruned) {
+      pruning = true;
+      setImmediate(pruneBehind).unref();
+    }
+  }
+
+  function fail(error: unknown): void {
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+  }
+
+  function start(): Worker {
+    if (worker) return worker;
+    const data: WorkerData = { file: options.file, appFile: db.name, pollMs: options.pollMs ?? 50 };
+    const started = new Worker(WORKER_URL, { workerData: data });
+    started.unref();
+    started.on('message', (message: FromWorker) => {
+      if (message.op === 'indexed') {
+        indexed = message.cursor;
+        if (!pruning) pruneBehind();
+        return;
+      }
+      const waiting = pending.get(message.id);
+      pending.delete(message.id);
+      if (pending.size === 0) started.unref();
+      if (!waiting) return;
+      if (message.op === 'answer') waiting.resolve(message.value);
+      else if (message.kind === 'query') waiting.reject(badQuery(message.message));
+      else waiting.reject(new Error(`search index: ${message.message}`));
+    });
+    started.on('error', (error) => {
+      worker = null;
+      fail(unavailable(`The search index stopped: ${error.message}; ask again`));
+    });
+    started.on('exit', () => {
+      if (worker === started) worker = null;
+      fail(unavailable('The search index stopped; ask again'));
+    });
+    worker = started;
+    return started;
+  }
+
+  return {
+    /** Answers `request` once the index holds every write committed before this call. */
+    ask<R extends IndexRequest>(request: R): Promise<IndexAnswer<R>> {
+      if (closed) return Promise.reject(unavailable('The server is shutting down'));
+      const upTo = tx.read(() => lastQueued.get() as number);
+      const target = start();
+      const id = nextId++;
+      target.ref();
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+        target.postMessage({ op: 'ask', id, upTo, request } satisfies ToWorker);
+      });
+    },
+    /** The newest queue id the index holds (as last reported by the indexer). */
+    indexed: () => indexed,
+    close(): void {
+      closed = true;
+      clearTimeout(startTimer);
+      fail(unavailable('The server is shutting down'));
+      worker?.postMessage({ op: 'close' } satisfies ToWorker);
+      worker = null;
+    },
+  };
+}
+
+export type SearchIndex = ReturnType<typeof createSearchIndex>;

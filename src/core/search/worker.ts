@@ -1,0 +1,64 @@
+// The indexer's thread: keeps search.db up to date with the app's search_queue and answers the
+// queries, each once the index holds every write committed before it was asked. Started by
+// client.ts; all it touches is search.db (and, read only, the app's database).
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
+import { openIndex } from './index-db.ts';
+import type { FromWorker, ToWorker, WorkerData } from './protocol.ts';
+import { createQueries, QueryError } from './queries.ts';
+
+const { file, appFile, pollMs } = workerData as WorkerData;
+const port = parentPort as NonNullable<typeof parentPort>;
+const send = (message: FromWorker) => port.postMessage(message);
+
+// Indexing is background work: it yields the CPU to the thread answering requests. (On Linux the
+// nice value is per thread, so this lowers only this one; where it cannot be set, nothing changes.)
+try {
+  setPriority(10);
+} catch {
+  // not permitted here: the index just competes as an equal
+}
+
+const index = openIndex(file, appFile);
+const queries = createQueries(index.db);
+let reported = -1;
+
+/** Applies the queue up to `target` (or as far as it goes), in batches; tells the app's thread. */
+function catchUpTo(target: number): void {
+  let cursor = index.cursor();
+  while (cursor < target) {
+    const next = index.catchUp();
+    if (next === cursor) break;
+    cursor = next;
+  }
+  if (cursor === reported) return;
+  reported = cursor;
+  send({ op: 'indexed', cursor });
+}
+
+const poll = setInterval(() => catchUpTo(index.queued()), pollMs);
+
+port.on('message', (message: ToWorker) => {
+  if (message.op === 'close') {
+    clearInterval(poll);
+    index.close();
+    port.close();
+    return;
+  }
+  const { id, upTo, request } = message;
+  try {
+    catchUpTo(upTo);
+    const value =
+      request.op === 'search' ? queries.search(request) : queries.activityRows(request.taskId, request.fts);
+    send({ op: 'answer', id, value });
+  } catch (error) {
+    send({
+      op: 'error',
+      id,
+      kind: error instanceof QueryError ? 'query' : 'failed',
+      message: (error as Error).message,
+    });
+  }
+});
+
+catchUpTo(index.queued());
