@@ -142,4 +142,13 @@ it('rebuilds a missing, older or damaged index file', () => {
   expect(hits('search_tasks', 'zeppelin')).toHaveLength(1);
   // The cursor starts at the newest queue entry: what the rebuild read is not applied again.
   expect(index?.cursor()).toBe(index?.queued());
+  index?.close();
+  // An index ahead of the database's queue (an older backup restored beside it): rebuilt.
+  const ahead = new BetterSqlite3(`${temp.dir}/search.db`);
+  ahead.prepare('UPDATE indexer_state SET cursor = cursor + 100').run();
+  ahead.prepare("INSERT INTO search_tasks (rowid, title) VALUES (999, 'phantom')").run();
+  ahead.close();
+  open();
+  expect(hits('search_tasks', 'phantom')).toEqual([]);
+  expectExact();
 });

@@ -71,8 +71,11 @@ function openExisting(file: string, appFile: string): Database | null {
   try {
     db = openFile(file, appFile);
     const version = db.pragma('user_version', { simple: true });
-    if (version === INDEX_VERSION && db.prepare('SELECT cursor FROM indexer_state').get() !== undefined)
-      return db;
+    const state = db.prepare('SELECT cursor FROM indexer_state').get() as { cursor: number } | undefined;
+    // The queue keeps its newest row, so a cursor past it means this index belongs to another copy of
+    // the database (a backup restored beside a newer search.db): rebuilt.
+    const newest = db.prepare('SELECT coalesce(max(id), 0) FROM app.search_queue').pluck().get() as number;
+    if (version === INDEX_VERSION && state && state.cursor <= newest) return db;
   } catch {
     // not a database, or a damaged one: rebuilt
   }
@@ -99,39 +102,31 @@ function indexOver(db: Database): IndexDb {
     get: db.prepare<[], { cursor: number }>('SELECT cursor FROM indexer_state'),
     set: db.prepare<[number]>('UPDATE indexer_state SET cursor = ?'),
   };
-  const pending = db.prepare<[number, number], { id: number; kind: number; row: number }>(
-    'SELECT id, kind, row FROM app.search_queue WHERE id > ? ORDER BY id LIMIT ?',
+  const through = db.prepare<[number, number], number>(
+    'SELECT max(id) FROM (SELECT id FROM app.search_queue WHERE id > ? ORDER BY id LIMIT ?)',
   );
   const queued = db.prepare<[], { last: number }>(
     'SELECT coalesce(max(id), 0) AS last FROM app.search_queue',
   );
-  const apply = new Map(
-    INDEXED.map((k) => {
-      const columns = k.columns.join(', ');
-      const remove = db.prepare<[number]>(`DELETE FROM ${k.index} WHERE rowid = ?`);
-      const insert = db.prepare<[number]>(
-        `INSERT INTO ${k.index} (rowid, ${columns}) SELECT ${k.rowid}, ${columns} FROM app.${k.table} WHERE ${k.rowid} = ?`,
-      );
-      const apply = (row: number) => {
-        remove.run(row);
-        insert.run(row);
-      };
-      return [k.queue, apply];
-    }),
-  );
+  // Per kind, two statements over the batch's distinct rows (a row touched several times is applied
+  // once, with its state now): out of the index, then back in when it still exists.
+  const apply = INDEXED.map((k) => {
+    const columns = k.columns.join(', ');
+    const rows = `SELECT row FROM app.search_queue WHERE id > ? AND id <= ? AND kind = ${k.queue}`;
+    return [
+      db.prepare<[number, number]>(`DELETE FROM ${k.index} WHERE rowid IN (${rows})`),
+      db.prepare<[number, number]>(`INSERT INTO ${k.index} (rowid, ${columns})
+        SELECT ${k.rowid}, ${columns} FROM app.${k.table} WHERE ${k.rowid} IN (${rows})`),
+    ];
+  });
   const catchUp = db.transaction((batch: number): number => {
     const cursor = (state.get.get() as { cursor: number }).cursor;
-    const entries = pending.all(cursor, batch);
-    if (entries.length === 0) return cursor;
-    // A row touched several times in the batch is applied once: the index takes its state now.
-    const seen = new Set<string>();
-    for (const { kind, row } of entries) {
-      const key = `${kind}:${row}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      apply.get(kind)?.(row);
+    const last = through.pluck().get(cursor, batch) as number | null;
+    if (last === null) return cursor;
+    for (const [remove, insert] of apply) {
+      remove?.run(cursor, last);
+      insert?.run(cursor, last);
     }
-    const last = (entries[entries.length - 1] as { id: number }).id;
     state.set.run(last);
     return last;
   });
