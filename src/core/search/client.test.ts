@@ -1,10 +1,11 @@
 // The search index on its own thread, as the core uses it: a search sees every write acknowledged
 // before it, the queue is pruned behind the indexer without reusing ids, the index survives a restart
 // and is rebuilt when its file is gone, and closing answers waiting searches instead of hanging.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { type Core, createCore, SEARCH_FILE } from '../core.ts';
+import { DATABASE_FILE } from '../db/open.ts';
 import { tempDir } from '../testing/harness.ts';
 
 let temp: ReturnType<typeof tempDir>;
@@ -56,12 +57,23 @@ it('keeps its index across a restart, and rebuilds it when search.db is gone', a
   expect(existsSync(join(temp.dir, SEARCH_FILE))).toBe(true);
 });
 
-it('answers a search still waiting when the core closes with 503, not silence', async () => {
+it('closes at once while the indexer works through a backlog: a waiting search gets 503, the WAL is checkpointed', async () => {
   temp = tempDir();
   open();
-  for (let i = 0; i < 2000; i++) c().tasks.create({ title: `capybara ${i}` });
+  const insert = c().db.prepare(`INSERT INTO task_activities (id, task_id, activity_type, message, created_at)
+    VALUES (?, ?, 'updated', ?, '2026-01-01T00:00:00.000Z')`);
+  const task = c().tasks.create({ title: 'capybara' });
+  c().db.transaction(() => {
+    for (let i = 0; i < 100_000; i++) insert.run(`a${i}`, task.id, `capybara line ${i} of the backlog`);
+  })();
   const waiting = c().search.search({ q: 'capybara' });
+  await new Promise((resolve) => setTimeout(resolve, 100)); // the indexer is busy with the backlog
+  const started = performance.now();
   c().close();
+  const ms = performance.now() - started;
   core = undefined;
   await expect(waiting).rejects.toMatchObject({ code: 'server_unavailable' });
+  expect(ms).toBeLessThan(500);
+  const wal = join(temp.dir, `${DATABASE_FILE}-wal`);
+  expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
 });

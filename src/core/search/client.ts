@@ -121,7 +121,9 @@ export function createSearchIndex(tx: Transactions, options: SearchIndexOptions)
       closed = true;
       clearTimeout(startTimer);
       fail(unavailable('The server is shutting down'));
-      worker?.postMessage({ op: 'close' } satisfies ToWorker);
+      // Stopped, not asked: a catch-up over a long backlog would hold a read of the database open
+      // and delay the checkpoint that closing makes. Whatever it was writing to search.db rolls back.
+      void worker?.terminate();
       worker = null;
     },
   };

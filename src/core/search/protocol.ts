@@ -17,7 +17,7 @@ export type IndexRequest =
 
 export type IndexAnswer<R extends IndexRequest> = R extends { op: 'search' } ? SearchHit[] : number[];
 
-export type ToWorker = { op: 'ask'; id: number; upTo: number; request: IndexRequest } | { op: 'close' };
+export type ToWorker = { op: 'ask'; id: number; upTo: number; request: IndexRequest };
 
 export type FromWorker =
   /** The index holds every queue entry up to `cursor` (sent when it moves). */

@@ -36,15 +36,9 @@ function catchUpTo(target: number): void {
   send({ op: 'indexed', cursor });
 }
 
-const poll = setInterval(() => catchUpTo(index.queued()), pollMs);
+setInterval(() => catchUpTo(index.queued()), pollMs);
 
 port.on('message', (message: ToWorker) => {
-  if (message.op === 'close') {
-    clearInterval(poll);
-    index.close();
-    port.close();
-    return;
-  }
   const { id, upTo, request } = message;
   try {
     catchUpTo(upTo);
