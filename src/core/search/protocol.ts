@@ -7,7 +7,7 @@ export interface WorkerData {
   file: string;
   /** The app's database, attached read-only. */
   appFile: string;
-  /** How often the indexer looks at the queue when no search asks it to (ms). */
+  /** How often the indexer looks at the queue while writes come (ms; it backs off to 1 s when idle). */
   pollMs: number;
 }
 

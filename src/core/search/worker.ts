@@ -36,7 +36,16 @@ function catchUpTo(target: number): void {
   send({ op: 'indexed', cursor });
 }
 
-setInterval(() => catchUpTo(index.queued()), pollMs);
+/** Looks at the queue every `pollMs` while writes come, backing off to IDLE_POLL_MS when none do. */
+const IDLE_POLL_MS = 1000;
+let wait = pollMs;
+function poll(): void {
+  const before = reported;
+  catchUpTo(index.queued());
+  wait = reported === before ? Math.min(Math.max(IDLE_POLL_MS, pollMs), wait * 2) : pollMs;
+  setTimeout(poll, wait);
+}
+setTimeout(poll, pollMs);
 
 port.on('message', (message: ToWorker) => {
   const { id, upTo, request } = message;
