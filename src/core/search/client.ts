@@ -58,7 +58,11 @@ export function createSearchIndex(tx: Transactions, options: SearchIndexOptions)
     pruning = false;
     if (closed || indexed <= pruned) return;
     const upTo = Math.min(indexed, pruned + PRUNE_BATCH);
-    tx.write(() => prune.run(upTo));
+    try {
+      tx.write(() => prune.run(upTo));
+    } catch {
+      return; // busy or failing disk: the queue just stays longer; tried again on the next report
+    }
     pruned = upTo;
     if (indexed > pruned) {
       pruning = true;
