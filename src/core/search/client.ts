@@ -20,8 +20,11 @@ export interface SearchIndexOptions {
   pollMs?: number;
 }
 
-/** Queue rows deleted per prune (a few ms); a longer backlog is pruned over the next turns. */
-const PRUNE_BATCH = 10_000;
+/**
+ * Queue rows deleted per event-loop turn (~2 ms): after a long catch-up (a million log lines) the
+ * backlog is pruned over many turns, so requests keep being answered in between.
+ */
+const PRUNE_BATCH = 2_000;
 
 // From the sources (tests, `node src/…`) the worker is TypeScript next to this file; in a bundle
 // (out/serve/main.js, out/main/index.js) it is the search-worker.js entry beside it.
