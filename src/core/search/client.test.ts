@@ -1,7 +1,7 @@
 // The search index on its own thread, as the core uses it: a search sees every write acknowledged
 // before it, the queue is pruned behind the indexer without reusing ids, the index survives a restart
 // and is rebuilt when its file is gone, and closing answers waiting searches instead of hanging.
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { type Core, createCore, SEARCH_FILE } from '../core.ts';
@@ -77,3 +77,16 @@ it('closes at once while the indexer works through a backlog: a waiting search g
   const wal = join(temp.dir, `${DATABASE_FILE}-wal`);
   expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
 });
+
+it.runIf(process.platform === 'linux')(
+  'lowers the priority of its own thread only, never the one answering requests',
+  async () => {
+    temp = tempDir();
+    open();
+    await ids('anything'); // the indexer is running
+    const nice = (stat: string) => Number(readFileSync(stat, 'utf8').split(') ')[1]?.split(' ')[16]);
+    const threads = readdirSync('/proc/self/task').map((tid) => nice(`/proc/self/task/${tid}/stat`));
+    expect(nice('/proc/thread-self/stat')).toBe(0);
+    expect(threads).toContain(10);
+  },
+);

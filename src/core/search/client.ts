@@ -122,8 +122,6 @@ export function createSearchIndex(tx: Transactions, options: SearchIndexOptions)
         target.postMessage({ op: 'ask', id, upTo, request } satisfies ToWorker);
       });
     },
-    /** The newest queue id the index holds (as last reported by the indexer). */
-    indexed: () => indexed,
     close(): void {
       closed = true;
       clearTimeout(startTimer);

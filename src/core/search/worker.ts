@@ -11,12 +11,14 @@ const { file, appFile, pollMs } = workerData as WorkerData;
 const port = parentPort as NonNullable<typeof parentPort>;
 const send = (message: FromWorker) => port.postMessage(message);
 
-// Indexing is background work: it yields the CPU to the thread answering requests. (On Linux the
-// nice value is per thread, so this lowers only this one; where it cannot be set, nothing changes.)
-try {
-  setPriority(10);
-} catch {
-  // not permitted here: the index just competes as an equal
+// Indexing is background work: it yields the CPU to the thread answering requests. Only on Linux,
+// where the nice value belongs to each thread; on macOS and Windows it would lower the whole app.
+if (process.platform === 'linux') {
+  try {
+    setPriority(10);
+  } catch {
+    // not permitted here: the index just competes as an equal
+  }
 }
 
 const index = openIndex(file, appFile);
@@ -41,7 +43,11 @@ const IDLE_POLL_MS = 1000;
 let wait = pollMs;
 function poll(): void {
   const before = reported;
-  catchUpTo(index.queued());
+  try {
+    catchUpTo(index.queued());
+  } catch {
+    // a failed batch rolled back whole (a full disk, say): the next poll or search tries again
+  }
   wait = reported === before ? Math.min(Math.max(IDLE_POLL_MS, pollMs), wait * 2) : pollMs;
   setTimeout(poll, wait);
 }
