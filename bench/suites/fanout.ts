@@ -15,10 +15,13 @@ export interface FanoutRow {
   ratio: { p50: number; p95: number; p99: number };
 }
 
-/** A body shaped like a task, so the bare frame is as large as Mission Control's. */
-const bareBody = (i: number) =>
+/**
+ * A body shaped like a task as Mission Control sends it now, so the bare frame is as large as its
+ * (449 bytes of payload; until issue 18 it lacked the fields issues 12–16 added: 289 bytes).
+ */
+export const bareBody = (i: number) =>
   JSON.stringify({
-    id: '6f1c1a52-3f7b-4d8e-9a5e-0c2f6a1b2c3d',
+    id: '01a236a2-047c-7280-9269-3e6d1c098e6a',
     title: `fan-out round ${i}`,
     description: null,
     status: 'inbox',
@@ -29,6 +32,13 @@ const bareBody = (i: number) =>
     version: 1,
     created_at: new Date().toISOString(),
     updated_at: new Date().toISOString(),
+    lease: null,
+    claim_count: 0,
+    depends_on: [],
+    blocked: false,
+    usage: { input_tokens: 0, output_tokens: 0, cost_usd: null },
+    budget_usd: null,
+    over_budget: false,
   });
 
 interface Side {
