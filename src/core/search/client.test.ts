@@ -1,7 +1,7 @@
 // The search index on its own thread, as the core uses it: a search sees every write acknowledged
 // before it, the queue is pruned behind the indexer without reusing ids, the index survives a restart
 // and is rebuilt when its file is gone, and closing answers waiting searches instead of hanging.
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { type Core, createCore, SEARCH_FILE } from '../core.ts';
@@ -90,3 +90,17 @@ it.runIf(process.platform === 'linux')(
     expect(threads).toContain(10);
   },
 );
+
+it('answers 503 while its thread cannot start, and starts it again by itself once it can', async () => {
+  temp = tempDir();
+  const file = join(temp.dir, SEARCH_FILE);
+  mkdirSync(file); // a directory where search.db should be: the indexer fails as it opens it
+  core = createCore({ dataDir: temp.dir, sweep: false, searchIndex: { startAfterMs: 0 } });
+  c().tasks.create({ title: 'echidna one' });
+  c().tasks.create({ title: 'echidna two' });
+  await expect(c().search.search({ q: 'echidna' })).rejects.toMatchObject({ code: 'server_unavailable' });
+  rmSync(file, { recursive: true });
+  // No search asks for it: only a restart on its own gets the queue indexed and pruned.
+  await expect.poll(queue, { timeout: 10_000, interval: 100 }).toHaveLength(1);
+  expect(await ids('echidna')).toHaveLength(2);
+});

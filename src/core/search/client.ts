@@ -25,6 +25,9 @@ export interface SearchIndexOptions {
  * backlog is pruned over many turns, so requests keep being answered in between.
  */
 const PRUNE_BATCH = 2_000;
+/** A thread that stopped on its own is started again after this, doubling up to the max while it fails. */
+const RESTART_FIRST_MS = 1000;
+const RESTART_MAX_MS = 60_000;
 
 // From the sources (tests, `node src/…`) the worker is TypeScript next to this file; in a bundle
 // (out/serve/main.js, out/main/index.js) it is the search-worker.js entry beside it.
@@ -55,6 +58,8 @@ export function createSearchIndex(tx: Transactions, options: SearchIndexOptions)
 
   const startTimer = setTimeout(() => start(), options.startAfterMs ?? 1000);
   startTimer.unref();
+  let restartTimer: ReturnType<typeof setTimeout> | undefined;
+  let restartAfterMs = RESTART_FIRST_MS;
 
   /** Deletes what the index holds from the queue, PRUNE_BATCH rows per event-loop turn. */
   function pruneBehind(): void {
@@ -80,12 +85,14 @@ export function createSearchIndex(tx: Transactions, options: SearchIndexOptions)
 
   function start(): Worker {
     if (worker) return worker;
+    clearTimeout(restartTimer);
     const data: WorkerData = { file: options.file, appFile: db.name, pollMs: options.pollMs ?? 50 };
     const started = new Worker(WORKER_URL, { workerData: data });
     started.unref();
     started.on('message', (message: FromWorker) => {
       if (message.op === 'indexed') {
         indexed = message.cursor;
+        restartAfterMs = RESTART_FIRST_MS;
         if (!pruning) pruneBehind();
         return;
       }
@@ -95,15 +102,20 @@ export function createSearchIndex(tx: Transactions, options: SearchIndexOptions)
       if (!waiting) return;
       if (message.op === 'answer') waiting.resolve(message.value);
       else if (message.kind === 'query') waiting.reject(badQuery(message.message));
-      else waiting.reject(new Error(`search index: ${message.message}`));
+      else waiting.reject(unavailable(`The search index failed: ${message.message}; ask again`));
     });
-    started.on('error', (error) => {
-      worker = null;
-      fail(unavailable(`The search index stopped: ${error.message}; ask again`));
-    });
+    started.on('error', (error) =>
+      fail(unavailable(`The search index stopped: ${error.message}; ask again`)),
+    );
     started.on('exit', () => {
-      if (worker === started) worker = null;
+      if (worker !== started) return; // closed, or already replaced
+      worker = null;
       fail(unavailable('The search index stopped; ask again'));
+      // It stopped on its own (a damaged disk, a bug): back in a second, then less often while it
+      // keeps failing, so the index keeps up and the queue keeps being pruned without a search.
+      restartTimer = setTimeout(() => start(), restartAfterMs);
+      restartTimer.unref();
+      restartAfterMs = Math.min(restartAfterMs * 2, RESTART_MAX_MS);
     });
     worker = started;
     return started;
@@ -125,11 +137,13 @@ export function createSearchIndex(tx: Transactions, options: SearchIndexOptions)
     close(): void {
       closed = true;
       clearTimeout(startTimer);
+      clearTimeout(restartTimer);
       fail(unavailable('The server is shutting down'));
       // Stopped, not asked: a catch-up over a long backlog would hold a read of the database open
       // and delay the checkpoint that closing makes. Whatever it was writing to search.db rolls back.
-      void worker?.terminate();
+      const stopping = worker;
       worker = null;
+      void stopping?.terminate();
     },
   };
 }
