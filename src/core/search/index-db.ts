@@ -16,7 +16,9 @@ import { INDEXED } from './kinds.ts';
 /** Bump when the index's schema or tokenizer changes: search.db is then rebuilt from the tables. */
 export const INDEX_VERSION = 1;
 /** Queue entries applied per transaction (a search waiting on a backlog sees it advance in steps). */
-export const CATCH_UP_BATCH = 5000;
+const CATCH_UP_BATCH = 5000;
+/** The newest queue id the app has committed (the queue always keeps its newest row). */
+const NEWEST_QUEUED = 'SELECT coalesce(max(id), 0) FROM app.search_queue';
 
 // prefix = '2 3': prefix indexes, so `ka*` reads one doclist instead of merging every term that
 // starts with it (at 1M log lines 200 ms → 16 ms, for twice the index).
@@ -74,7 +76,7 @@ function openExisting(file: string, appFile: string): Database | null {
     const state = db.prepare('SELECT cursor FROM indexer_state').get() as { cursor: number } | undefined;
     // The queue keeps its newest row, so a cursor past it means this index belongs to another copy of
     // the database (a backup restored beside a newer search.db): rebuilt.
-    const newest = db.prepare('SELECT coalesce(max(id), 0) FROM app.search_queue').pluck().get() as number;
+    const newest = db.prepare(NEWEST_QUEUED).pluck().get() as number;
     if (version === INDEX_VERSION && state && state.cursor <= newest) return db;
   } catch {
     // not a database, or a damaged one: rebuilt
@@ -86,9 +88,7 @@ function openExisting(file: string, appFile: string): Database | null {
 /** Indexes every row of the app's tables, as of one snapshot, and starts the cursor there. */
 function rebuild(db: Database): void {
   db.transaction(() => {
-    const { last } = db.prepare('SELECT coalesce(max(id), 0) AS last FROM app.search_queue').get() as {
-      last: number;
-    };
+    const last = db.prepare(NEWEST_QUEUED).pluck().get() as number;
     for (const k of INDEXED) {
       const columns = k.columns.join(', ');
       db.exec(`INSERT INTO ${k.index} (rowid, ${columns}) SELECT ${k.rowid}, ${columns} FROM app.${k.table}`);
@@ -102,30 +102,30 @@ function indexOver(db: Database): IndexDb {
     get: db.prepare<[], { cursor: number }>('SELECT cursor FROM indexer_state'),
     set: db.prepare<[number]>('UPDATE indexer_state SET cursor = ?'),
   };
-  const through = db.prepare<[number, number], number>(
-    'SELECT max(id) FROM (SELECT id FROM app.search_queue WHERE id > ? ORDER BY id LIMIT ?)',
-  );
-  const queued = db.prepare<[], { last: number }>(
-    'SELECT coalesce(max(id), 0) AS last FROM app.search_queue',
-  );
+  const through = db
+    .prepare<[number, number], number>(
+      'SELECT max(id) FROM (SELECT id FROM app.search_queue WHERE id > ? ORDER BY id LIMIT ?)',
+    )
+    .pluck();
+  const queued = db.prepare<[], number>(NEWEST_QUEUED).pluck();
   // Per kind, two statements over the batch's distinct rows (a row touched several times is applied
   // once, with its state now): out of the index, then back in when it still exists.
   const apply = INDEXED.map((k) => {
     const columns = k.columns.join(', ');
     const rows = `SELECT row FROM app.search_queue WHERE id > ? AND id <= ? AND kind = ${k.queue}`;
-    return [
-      db.prepare<[number, number]>(`DELETE FROM ${k.index} WHERE rowid IN (${rows})`),
-      db.prepare<[number, number]>(`INSERT INTO ${k.index} (rowid, ${columns})
+    return {
+      remove: db.prepare<[number, number]>(`DELETE FROM ${k.index} WHERE rowid IN (${rows})`),
+      insert: db.prepare<[number, number]>(`INSERT INTO ${k.index} (rowid, ${columns})
         SELECT ${k.rowid}, ${columns} FROM app.${k.table} WHERE ${k.rowid} IN (${rows})`),
-    ];
+    };
   });
   const catchUp = db.transaction((batch: number): number => {
     const cursor = (state.get.get() as { cursor: number }).cursor;
-    const last = through.pluck().get(cursor, batch) as number | null;
+    const last = through.get(cursor, batch) as number | null;
     if (last === null) return cursor;
-    for (const [remove, insert] of apply) {
-      remove?.run(cursor, last);
-      insert?.run(cursor, last);
+    for (const { remove, insert } of apply) {
+      remove.run(cursor, last);
+      insert.run(cursor, last);
     }
     state.set.run(last);
     return last;
@@ -134,7 +134,7 @@ function indexOver(db: Database): IndexDb {
     db,
     cursor: () => (state.get.get() as { cursor: number }).cursor,
     catchUp: (batch = CATCH_UP_BATCH) => catchUp(batch),
-    queued: () => (queued.get() as { last: number }).last,
+    queued: () => queued.get() as number,
     close: () => db.close(),
   };
 }
