@@ -58,11 +58,20 @@ async function oneRound(side: Side, i: number, record: boolean): Promise<void> {
   if (record) side.samples.push(performance.now() - start);
 }
 
+/**
+ * Unmeasured rounds on both servers before the first level, so the figures are those of a server that
+ * has been running (its code compiled by the JIT), as in the throughput suite. Without them the first
+ * levels measured Mission Control half compiled: after 20 rounds its p50 at 50 clients was 1.53–1.66×
+ * the bare broadcaster's, after 3,000 1.31–1.46× (same code, same run; bench/report/analysis.md).
+ */
+const WARM_UP_ROUNDS = 500;
+
 export async function fanout(levels: readonly number[], roundsFor: (clients: number) => number) {
   const mc = await startServerChild('mission-control');
   const bare = await startServerChild('bare');
   const rows: FanoutRow[] = [];
   try {
+    let warmUp = WARM_UP_ROUNDS;
     for (const clients of levels) {
       const rounds = roundsFor(clients);
       const sides: Side[] = [
@@ -88,7 +97,8 @@ export async function fanout(levels: readonly number[], roundsFor: (clients: num
           samples: [],
         },
       ];
-      const warmup = Math.min(20, Math.ceil(rounds / 5));
+      const warmup = warmUp + Math.min(20, Math.ceil(rounds / 5));
+      warmUp = 0;
       for (let i = 0; i < warmup + rounds; i++) {
         // Alternate which side goes first so neither always follows the other's GC or flush.
         const order = i % 2 === 0 ? sides : [...sides].reverse();
