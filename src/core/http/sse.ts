@@ -1,5 +1,6 @@
 // The live event stream: replay after Last-Event-ID, then live fan-out of pre-serialised frames.
 import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { DomainEvent } from '../../shared/events.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { EventLog } from '../events/log.ts';
@@ -56,6 +57,17 @@ const frame = (id: number, type: string, payloadJson: string) =>
 function chunked(text: string): Buffer {
   const data = Buffer.from(text);
   return Buffer.concat([Buffer.from(`${data.length.toString(16)}\r\n`), data, Buffer.from('\r\n')]);
+}
+
+/**
+ * The socket a ready-made chunk may go to: the response is chunked, still open, and owns its socket
+ * (a pipelined response has none until the one before it ends; an ended one may hand it on).
+ */
+function chunkSocket(res: ServerResponse): Socket | null {
+  const { socket } = res;
+  if (!res.chunkedEncoding || res.writableEnded || !socket || socket.destroyed || socket.writableEnded)
+    return null;
+  return socket;
 }
 
 export class SseHub {
@@ -226,14 +238,8 @@ export class SseHub {
       // The common case goes to the socket as one ready-made chunk, encoded once for all clients
       // (`res.write` would encode the text and frame the chunk again for each one: ~7 % of the
       // latency at 50 clients). HTTP/1.0 clients and filtered streams take `res.write`.
-      const socket = client.res.socket;
-      if (
-        text === all &&
-        client.res.chunkedEncoding &&
-        socket &&
-        !socket.destroyed &&
-        !socket.writableEnded
-      ) {
+      const socket = text === all ? chunkSocket(client.res) : null;
+      if (socket) {
         chunk ??= chunked(all);
         socket.write(chunk);
       } else if (text) client.res.write(text);
