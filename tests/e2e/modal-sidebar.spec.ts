@@ -68,3 +68,25 @@ test('the sidebar counts active sub-agents 0 → 2 → 1, pushed', async ({ boar
   await expect(count).toHaveText('1 active sub-agent');
   await expect(card(board, task.id).getByTestId('card-subagents')).toHaveText('1');
 });
+
+test('the six tabs stay on one line at 1280 × 800 with counts on every one', async ({ board, server }) => {
+  await board.setViewportSize({ width: 1280, height: 800 });
+  const task = await createTask(server, { title: 'A busy task' });
+  const post = (path: string, body: Record<string, unknown>) => server.api('POST', path, body);
+  for (let i = 0; i < 120; i++)
+    await post(`/api/tasks/${task.id}/activities`, { activity_type: 'updated', message: `step ${i}` });
+  for (let i = 0; i < 12; i++) await post(`/api/tasks/${task.id}/comments`, { body: `question ${i}` });
+  for (let i = 0; i < 3; i++)
+    await post(`/api/tasks/${task.id}/deliverables`, { deliverable_type: 'file', title: `file ${i}` });
+  for (let i = 0; i < 2; i++)
+    await post(`/api/tasks/${task.id}/subagent`, {
+      openclaw_session_id: `busy-${i}`,
+      agent_name: `helper ${i}`,
+    });
+  await card(board, task.id).click();
+  const tabs = board.getByRole('dialog').getByRole('tab');
+  await expect(tabs).toHaveCount(6);
+  await expect(tabs.filter({ hasText: 'Activity' })).toContainText('99+');
+  const tops = await tabs.evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+  expect(new Set(tops).size, `tab tops ${tops.join(', ')}`).toBe(1);
+});

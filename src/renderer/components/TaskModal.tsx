@@ -23,10 +23,11 @@ const DeliverableList = lazyPart(() => import('./DeliverableList.tsx'), 'Deliver
 const SessionList = lazyPart(() => import('./SessionList.tsx'), 'SessionList');
 const TaskUsageTab = lazyPart(() => import('./TaskUsageTab.tsx'), 'TaskUsageTab');
 
+/** A tab's count: up to 99, then "99+" (the tab row keeps one line). */
 const count = (n: number | undefined) =>
   n ? (
-    <Badge size="xs" variant="light" circle>
-      {n}
+    <Badge size="xs" variant="light" circle={n < 10} title={String(n)}>
+      {n > 99 ? '99+' : n}
     </Badge>
   ) : null;
 
@@ -64,7 +65,7 @@ export function TaskModal() {
       opened={openId !== null}
       onClose={controller.closeTask}
       title={task ? task.title : 'Task deleted'}
-      size={800}
+      size={880}
       data-testid="task-modal"
     >
       {!task ? (
@@ -72,7 +73,7 @@ export function TaskModal() {
       ) : (
         <>
           <ReviewBar task={task} />
-          {/* Narrower tabs than Mantine's: six with icons and counts fit the dialog (800 px) on one line. */}
+          {/* Narrower tabs than Mantine's: six with icons and counts fit the dialog (880 px) on one line. */}
           <Tabs
             value={tab}
             onChange={(value) => setUi(store, { taskTab: value ?? 'overview' })}
