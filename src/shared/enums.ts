@@ -33,6 +33,13 @@ export const ATTENTION_KINDS = [
 ] as const;
 export type AttentionKind = (typeof ATTENTION_KINDS)[number];
 
+export const PRIORITY_LABELS: Record<TaskPriority, string> = {
+  low: 'Low',
+  normal: 'Normal',
+  high: 'High',
+  urgent: 'Urgent',
+};
+
 export const STATUS_LABELS: Record<TaskStatus, string> = {
   inbox: 'Inbox',
   assigned: 'Assigned',

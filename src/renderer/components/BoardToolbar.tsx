@@ -3,7 +3,7 @@
 import { Button, Group, Kbd, NativeSelect, TextInput } from '@mantine/core';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import type { Ref } from 'react';
-import { TASK_PRIORITIES, type TaskPriority } from '../../shared/enums.ts';
+import { PRIORITY_LABELS, TASK_PRIORITIES, type TaskPriority } from '../../shared/enums.ts';
 import { useBoard, useBoardStore } from '../app/context.tsx';
 import { selectAgents } from '../store/selectors.ts';
 import { setUi } from '../store/store.ts';
@@ -36,7 +36,10 @@ export function BoardToolbar({ searchRef }: { searchRef?: Ref<HTMLInputElement> 
       />
       <NativeSelect
         aria-label="Filter by priority"
-        data={[{ value: '', label: 'All priorities' }, ...TASK_PRIORITIES]}
+        data={[
+          { value: '', label: 'All priorities' },
+          ...TASK_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] })),
+        ]}
         value={ui.priorityFilter ?? ''}
         onChange={(e) =>
           setUi(store, { priorityFilter: (e.currentTarget.value || null) as TaskPriority | null })

@@ -1,6 +1,7 @@
 // The editable fields of a task, shared by the create dialog and the modal's Overview tab.
 import { Select, Stack, Textarea, TextInput } from '@mantine/core';
 import {
+  PRIORITY_LABELS,
   STATUS_LABELS,
   TASK_PRIORITIES,
   TASK_STATUSES,
@@ -66,7 +67,7 @@ export function TaskFields({ draft, taskId, onChange, disabled = false }: TaskFi
         disabled={disabled}
         label="Priority"
         allowDeselect={false}
-        data={[...TASK_PRIORITIES]}
+        data={TASK_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))}
         value={draft.priority}
         onChange={(v) => v && set({ priority: v as TaskPriority })}
       />

@@ -78,6 +78,15 @@ describe('TaskModal', () => {
     expect(screen.getByTestId('session-row')).toHaveAttribute('data-session-status', 'active');
   });
 
+  it('names status and priority the same way (In Progress, Urgent)', async () => {
+    withOpenTask({
+      data: { ...open().data, tasks: { t1: aTask({ status: 'in_progress', priority: 'urgent' }) } },
+    });
+    const [, , status, priority] = await overviewFields();
+    expect((status as HTMLInputElement).value).toBe('In Progress');
+    expect((priority as HTMLInputElement).value).toBe('Urgent');
+  });
+
   it('explains a 409 kindly and keeps the edits', async () => {
     const { backend } = withOpenTask();
     backend.handlers['tasks.update'] = () => {
