@@ -3,7 +3,7 @@
 // `res.write` frames itself (the retry line, pings), and without chunks for an HTTP/1.0 client.
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestServer, TEST_TOKEN, type TestServer } from '../testing/harness.ts';
+import { startTestServer, TEST_TOKEN, type TestServer, until } from '../testing/harness.ts';
 
 let server: TestServer | undefined;
 const sockets: Socket[] = [];
@@ -50,14 +50,6 @@ function dechunk(body: Buffer): { text: string; chunks: number } {
     at = end + 2;
   }
   return { text: Buffer.concat(parts).toString('utf8'), chunks: parts.length };
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 const TITLES = ['plain', 'ünïcödé — multi-byte', 'x'.repeat(500)];

@@ -1,8 +1,7 @@
 // Stream caps per credential: the owner token (every local agent) 1,000, each device token 32, 10,000 in all.
 import { connect, type Socket } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestServer, TEST_TOKEN, type TestServer } from '../testing/harness.ts';
+import { startTestServer, TEST_TOKEN, type TestServer, until } from '../testing/harness.ts';
 
 let server: TestServer | undefined;
 const sockets: Socket[] = [];
@@ -11,14 +10,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-async function until(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(10);
-  }
-}
 
 interface Answer {
   status: number;

@@ -1,22 +1,13 @@
 // Event streams under abuse: clients that stop reading, clients that vanish (the caps: stream-limits.test.ts).
 import { connect } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SseReader, startTestServer, TEST_TOKEN, type TestServer } from '../testing/harness.ts';
+import { SseReader, startTestServer, TEST_TOKEN, type TestServer, until } from '../testing/harness.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-async function until(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(10);
-  }
-}
 
 describe('vanishing clients', () => {
   it('are removed from the hub as soon as they disconnect mid-stream', async () => {

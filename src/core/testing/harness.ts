@@ -9,6 +9,19 @@ import { type RunningServer, type ServerOptions, startServer } from '../server.t
 
 export const TEST_TOKEN = 'test-token-0123456789';
 
+/** Polls `predicate` every 10 ms until it holds; throws naming `what` after `timeoutMs`. */
+export async function until(
+  predicate: () => boolean,
+  what = 'the condition',
+  timeoutMs = 5000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 export function tempDir(prefix = 'mc-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
