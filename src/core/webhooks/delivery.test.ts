@@ -29,6 +29,20 @@ describe('webhook delivery', () => {
     expect(s.core.webhooks.get(hook.id).last_event_id).toBe(events.at(-1)?.id);
   });
 
+  it('writes accepted attempts in a window, yet every read sees them at once', async () => {
+    // A window longer than the test: only the reads themselves can have written the attempts.
+    const s = await setup({ webhooks: { timeoutMs: 300, random: () => 1, writeWindowMs: 60_000 } });
+    const hook = s.core.webhooks.create({ url: s.receiver.url, events: [] });
+    for (let i = 0; i < 30; i++) await task(s.core, `event ${i}`);
+    await s.receiver.until((r) => r.accepted.length === 30);
+    const attempts = () => s.core.webhooks.deliveries(hook.id, { limit: 100 }) as { event_id: string }[];
+    await expect.poll(() => attempts().length).toBe(30);
+    const events = eventsOf(s.core);
+    expect(attempts().map((a) => Number(a.event_id))).toEqual(events.map((e) => e.id).reverse());
+    expect(s.core.webhooks.get(hook.id).last_event_id).toBe(events.at(-1)?.id);
+    expect(s.core.webhooks.list()[0]?.last_event_id).toBe(events.at(-1)?.id);
+  });
+
   it('retries a failing receiver with backoff and still delivers every event exactly once, in order', async () => {
     const s = await setup();
     s.receiver.answer = (_, n) => ({ status: n < 3 ? 503 : 204 });

@@ -7,7 +7,7 @@ import type { DomainEvent } from '../../shared/events.ts';
 import type { WebhookDelivery } from '../../shared/webhooks.ts';
 import type { Transactions } from '../domain/transactions.ts';
 import { type Filter, filterOf, RecentEvents, wanted } from './filters.ts';
-import { createOutcomes } from './outcomes.ts';
+import { createOutcomes, WRITE_WINDOW_MS } from './outcomes.ts';
 import { createReader, type Item, type Scan } from './reader.ts';
 import { type Attempt, eventBody, post, resetBody } from './send.ts';
 import { signedHeaders } from './signature.ts';
@@ -20,6 +20,8 @@ export interface EngineOptions {
   timeoutMs?: number;
   /** Jitter source, 0..1 (tests pin it). */
   random?: () => number;
+  /** How long accepted attempts may wait to be written together (outcomes.ts; tests lengthen it). */
+  writeWindowMs?: number;
 }
 
 interface Lane extends Scan {
@@ -53,6 +55,7 @@ export function createEngine(tx: Transactions, store: WebhookStore, options: Eng
     for (const id of ids) for (const listener of deliveryListeners) listener(id);
   };
   const outcomes = createOutcomes(tx, store, {
+    windowMs: options.writeWindowMs ?? WRITE_WINDOW_MS,
     random,
     stored: notify,
     changed: (id) => {
@@ -228,11 +231,16 @@ export function createEngine(tx: Transactions, store: WebhookStore, options: Eng
     set onRetryScheduled(fn: () => void) {
       onRetryScheduled = fn;
     },
-    /** Resolves when no lane is delivering (tests). */
+    /** Writes the accepted attempts still waiting for their window (before anything reads them). */
+    settle(): void {
+      outcomes.flush();
+    },
+    /** Resolves when no lane is delivering and every attempt is written (tests). */
     async idle(): Promise<void> {
       while (runs.size > 0 || wakeQueued || outcomes.pending) {
         await Promise.all([...runs]);
         await new Promise((resolve) => setImmediate(resolve));
+        if (runs.size === 0 && !wakeQueued) outcomes.flush();
       }
     },
     /** Aborts attempts in flight (they are not recorded) and keeps what the lanes skipped. */

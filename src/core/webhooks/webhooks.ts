@@ -109,7 +109,10 @@ export function createWebhooks(tx: Transactions, agents: Agents, options: Webhoo
     signal?: AbortSignal,
   ): WebhookDelivery[] | Promise<WebhookDelivery[]> {
     row(id);
-    const read = () => store.deliveries(id, query.after ?? 0, query.limit);
+    const read = () => {
+      engine.settle();
+      return store.deliveries(id, query.after ?? 0, query.limit);
+    };
     const now = read();
     if (now.length > 0 || query.after === undefined || !query.wait_s || signal?.aborted) return now;
     return new Promise((resolve) => {
@@ -127,8 +130,14 @@ export function createWebhooks(tx: Transactions, agents: Agents, options: Webhoo
   }
 
   return {
-    list: (): Webhook[] => store.all().map(toWebhook),
-    get: (id: string): Webhook => toWebhook(row(id)),
+    list: (): Webhook[] => {
+      engine.settle();
+      return store.all().map(toWebhook);
+    },
+    get: (id: string): Webhook => {
+      engine.settle();
+      return toWebhook(row(id));
+    },
     create: (input: WebhookCreate & { events: string[] }) => create(input),
     update,
     remove(id: string): { id: string } {
