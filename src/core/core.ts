@@ -1,7 +1,7 @@
 // The Electron-free application core: one database, one event bus, the domain on top.
 import { join } from 'node:path';
 import type { Snapshot } from '../shared/entities.ts';
-import { DATABASE_FILE, openDatabase } from './db/open.ts';
+import { closingCheckpoint, DATABASE_FILE, openDatabase } from './db/open.ts';
 import { createActivities } from './domain/activities.ts';
 import { createAgents } from './domain/agents.ts';
 import { createAttention } from './domain/attention.ts';
@@ -178,7 +178,7 @@ export function createCore(options: CoreOptions) {
       searchIndex.close(); // queries waiting answer 503; the index catches up on the next start
       tx.flush(); // a group commit still waiting for its turn
       unsubscribeCore();
-      db.pragma('wal_checkpoint(TRUNCATE)');
+      closingCheckpoint(db);
       db.close();
     },
   };

@@ -24,3 +24,18 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
   if (options.migrate !== false) migrate(db);
   return db;
 }
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * The checkpoint a closing core makes, leaving an empty WAL. The search indexer's thread also
+ * checkpoints, and is told to stop rather than waited for; a checkpoint that finds another one
+ * running gives up at once (SQLite's busy handler is not asked), so try again for up to 0.5 s.
+ */
+export function closingCheckpoint(db: Database): void {
+  for (let tries = 0; tries < 100; tries++) {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+    if (!result?.busy) return;
+    Atomics.wait(pause, 0, 0, 5);
+  }
+}
