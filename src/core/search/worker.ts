@@ -43,7 +43,7 @@ function catchUpTo(target: number): void {
  * up, the app's writer), so that work and its fsync happen here rather than inside a request: the
  * app's own automatic checkpoint, every 10,000 WAL pages, then finds little left to copy, or — when
  * writes pause long enough for this to catch up — the WAL starts over and it never runs. Creates at
- * full speed on 16 connections: the slowest request 11–18 ms instead of 36–47, creates/s +2–5 %, p99
+ * full speed on 16 connections: the slowest request 11–18 ms instead of 38–47, creates/s +2–5 %, p99
  * ~0.3 ms higher (the copying competes for the other core) (bench/report/analysis.md).
  */
 function checkpointApp(): void {
