@@ -43,8 +43,8 @@ function catchUpTo(target: number): void {
  * up, the app's writer), so that work and its fsync happen here rather than inside a request: the
  * app's own automatic checkpoint, every 10,000 WAL pages, then finds little left to copy, or — when
  * writes pause long enough for this to catch up — the WAL starts over and it never runs. Creates at
- * full speed on 16 connections: the slowest request 11–18 ms instead of 38–47, creates/s +2–5 %, p99
- * ~0.3 ms higher (the copying competes for the other core) (bench/report/analysis.md).
+ * full speed on 16 connections: the slowest request 11–32 ms instead of 38–56, creates/s +2–8 %, p99
+ * 0.3–0.5 ms higher (the copying competes for the other core) (bench/report/analysis.md).
  */
 function checkpointApp(): void {
   try {
@@ -52,6 +52,26 @@ function checkpointApp(): void {
   } catch {
     // busy or failing: the app's own automatic checkpoint still runs
   }
+}
+
+/**
+ * Not at every look: a checkpoint copies each page changed since the last one (a hot page once per
+ * checkpoint, however often it changed) and syncs two files, so one every 50 ms under steady writes
+ * would mean ~40 fsyncs a second. Once a second, or sooner after CHECKPOINT_ROWS queue entries (a
+ * burst), keeps the WAL far below the app's own 10,000 pages. With nothing new in the WAL a
+ * checkpoint is a look at its header.
+ */
+const CHECKPOINT_MS = 1000;
+const CHECKPOINT_ROWS = 2000;
+let checkpointedAt = 0;
+let rowsSinceCheckpoint = 0;
+function maybeCheckpoint(rows: number): void {
+  rowsSinceCheckpoint += rows;
+  const now = Date.now();
+  if (rowsSinceCheckpoint < CHECKPOINT_ROWS && now - checkpointedAt < CHECKPOINT_MS) return;
+  checkpointApp();
+  checkpointedAt = now;
+  rowsSinceCheckpoint = 0;
 }
 
 /** Looks at the queue every `pollMs` while writes come, backing off to IDLE_POLL_MS when none do. */
@@ -64,7 +84,7 @@ function poll(): void {
   } catch {
     // a failed batch rolled back whole (a full disk, say): the next poll or search tries again
   }
-  checkpointApp();
+  maybeCheckpoint(Math.max(0, reported - before));
   wait = reported === before ? Math.min(Math.max(IDLE_POLL_MS, pollMs), wait * 2) : pollMs;
   setTimeout(poll, wait);
 }
