@@ -7,6 +7,8 @@ import { afterEach, expect, it } from 'vitest';
 import { type Core, createCore, SEARCH_FILE } from '../core.ts';
 import { DATABASE_FILE } from '../db/open.ts';
 import { tempDir } from '../testing/harness.ts';
+import { createSearchIndex } from './client.ts';
+import { START } from './protocol.ts';
 
 let temp: ReturnType<typeof tempDir>;
 let core: Core | undefined;
@@ -135,4 +137,25 @@ it('still leaves an empty WAL on close, in under 0.5 s, while its thread is chec
     const wal = join(temp.dir, `${DATABASE_FILE}-wal`);
     expect(existsSync(wal) ? statSync(wal).size : 0, `round ${round}`).toBe(0);
   }
+});
+
+it('can be closed while its thread loads the native addon, without aborting the process', async () => {
+  // Terminating a thread in the middle of loading better-sqlite3 aborted the whole process (SIGABRT).
+  temp = tempDir();
+  core = createCore({ dataDir: temp.dir, sweep: false, searchIndex: { startAfterMs: 3_600_000 } });
+  for (let round = 0; round < 5; round++) {
+    const index = createSearchIndex(c().tx, { file: join(temp.dir, `probe-${round}.db`), startAfterMs: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 5)); // its start timer fires: the thread exists
+    // The load lasts milliseconds: watch for it without yielding (the thread runs on its own).
+    const deadline = Date.now() + 10_000;
+    while (index.startState === START.starting && Date.now() < deadline);
+    expect(index.startState).toBe(START.loading);
+    index.close();
+    expect(index.startState).toBe(START.loaded); // it waited for the load to end
+  }
+  // Closed once its thread exists but before the load began: the thread never begins it.
+  const early = createSearchIndex(c().tx, { file: join(temp.dir, 'probe-early.db'), startAfterMs: 0 });
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  early.close();
+  expect([START.stopped, START.loaded]).toContain(early.startState);
 });

@@ -10,7 +10,14 @@ import { Worker } from 'node:worker_threads';
 import { unavailable } from '../domain/errors.ts';
 import { badQuery } from '../domain/search-query.ts';
 import type { Transactions } from '../domain/transactions.ts';
-import type { FromWorker, IndexAnswer, IndexRequest, ToWorker, WorkerData } from './protocol.ts';
+import {
+  type FromWorker,
+  type IndexAnswer,
+  type IndexRequest,
+  START,
+  type ToWorker,
+  type WorkerData,
+} from './protocol.ts';
 
 export interface SearchIndexOptions {
   /** search.db's path. */
@@ -46,6 +53,8 @@ export function createSearchIndex(tx: Transactions, options: SearchIndexOptions)
   );
   const pending = new Map<number, Pending>();
   let worker: Worker | null = null;
+  /** The running thread's START cell (protocol.ts). */
+  let startCell = new Int32Array(new SharedArrayBuffer(4));
   let nextId = 1;
   let indexed = 0;
   /** Queue ids up to here are gone (rows left from a previous run are pruned from the oldest). */
@@ -86,7 +95,13 @@ export function createSearchIndex(tx: Transactions, options: SearchIndexOptions)
   function start(): Worker {
     if (worker) return worker;
     clearTimeout(restartTimer);
-    const data: WorkerData = { file: options.file, appFile: db.name, pollMs: options.pollMs ?? 50 };
+    startCell = new Int32Array(new SharedArrayBuffer(4));
+    const data: WorkerData = {
+      file: options.file,
+      appFile: db.name,
+      pollMs: options.pollMs ?? 50,
+      start: startCell,
+    };
     const started = new Worker(WORKER_URL, { workerData: data });
     started.unref();
     started.on('message', (message: FromWorker) => {
@@ -134,6 +149,10 @@ export function createSearchIndex(tx: Transactions, options: SearchIndexOptions)
         target.postMessage({ op: 'ask', id, upTo, request } satisfies ToWorker);
       });
     },
+    /** Where the thread's start is (START in protocol.ts), so tests can close it at each step. */
+    get startState(): number {
+      return Atomics.load(startCell, 0);
+    },
     close(): void {
       closed = true;
       clearTimeout(startTimer);
@@ -143,7 +162,12 @@ export function createSearchIndex(tx: Transactions, options: SearchIndexOptions)
       // and delay the checkpoint that closing makes. Whatever it was writing to search.db rolls back.
       const stopping = worker;
       worker = null;
-      void stopping?.terminate();
+      if (!stopping) return;
+      // Not in the middle of loading the native addon (that would abort the process): before it
+      // begins the thread now never will; during it, wait for its end (milliseconds, at most 2 s).
+      if (Atomics.compareExchange(startCell, 0, START.starting, START.stopped) === START.loading)
+        Atomics.wait(startCell, 0, START.loading, 2000);
+      void stopping.terminate();
     },
   };
 }

@@ -4,10 +4,10 @@
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openIndex } from './index-db.ts';
-import type { FromWorker, ToWorker, WorkerData } from './protocol.ts';
+import { type FromWorker, START, type ToWorker, type WorkerData } from './protocol.ts';
 import { createQueries, QueryError } from './queries.ts';
 
-const { file, appFile, pollMs } = workerData as WorkerData;
+const { file, appFile, pollMs, start } = workerData as WorkerData;
 const port = parentPort as NonNullable<typeof parentPort>;
 const send = (message: FromWorker) => port.postMessage(message);
 
@@ -21,7 +21,19 @@ if (process.platform === 'linux') {
   }
 }
 
-const index = openIndex(file, appFile);
+/** Opens search.db (loading the native addon) unless the app has already stopped this thread. */
+function open(): ReturnType<typeof openIndex> | null {
+  if (Atomics.compareExchange(start, 0, START.starting, START.loading) !== START.starting) return null;
+  try {
+    return openIndex(file, appFile);
+  } finally {
+    Atomics.store(start, 0, START.loaded);
+    Atomics.notify(start, 0);
+  }
+}
+const opened = open();
+if (!opened) process.exit(0); // stopped before it began: the app is closing
+const index = opened as NonNullable<typeof opened>;
 const queries = createQueries(index.db);
 let reported = -1;
 
