@@ -5,10 +5,11 @@ import type { Transactions } from '../domain/transactions.ts';
 import type { NewDelivery, WebhookRow, WebhookStore } from './store.ts';
 
 /**
- * Accepted attempts are written together, at most this long after the first of them (sooner once
- * WRITE_BATCH wait): one transaction and one cursor update per webhook for many events, instead of a
+ * Accepted attempts are written together, at most this long after the first of them (at once when
+ * WRITE_BATCH are waiting): one transaction and one cursor update per webhook for many events, not a
  * transaction each turn and an update per attempt. With ten webhooks that took creates on one
- * connection from ~1,100/s to ~1,350/s (docs/BENCHMARKS.md). Reads of the attempts write them first.
+ * connection from ~1,100/s to ~1,350/s (bench/report/analysis.md). Reads of a webhook or its
+ * attempts write them first (`engine.settle`).
  */
 export const WRITE_WINDOW_MS = 20;
 const WRITE_BATCH = 1_000;
